@@ -1,0 +1,16 @@
+import express, { type Express } from 'express';
+import type { AppDeps } from './app-deps';
+import { errorHandler } from './middleware/error-handler';
+import { healthRoute } from './routes/health.route';
+import { stripeWebhookRoute } from './routes/stripe-webhook.route';
+
+/** The express app, with no listening or process concerns, so tests can mount it directly. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRoute(deps));
+  app.use(stripeWebhookRoute(deps));
+  app.use((_req, res) => void res.status(404).json({ error: 'not found' }));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

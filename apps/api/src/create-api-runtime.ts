@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import {
+  type Config,
+  type Logger,
+  closeQueues,
+  createDb,
+  createMetrics,
+  createQueues,
+  createRedis,
+  createStripeClient,
+  ensureDefaultWorkspace,
+} from '@licensync/core';
+import { createApp } from './app';
+
+export type ApiRuntime = Awaited<ReturnType<typeof createApiRuntime>>;
+
+/** Builds the api's dependencies and starts listening; `close()` undoes it in reverse order. */
+export async function createApiRuntime(config: Config, logger: Logger) {
+  const dbHandle = createDb(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, 'producer');
+  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const metrics = createMetrics({ defaults: true });
+  const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
+  const workspace = await ensureDefaultWorkspace(dbHandle.db);
+  const app = createApp({
+    config,
+    db: dbHandle.db,
+    redis,
+    queues,
+    logger,
+    metrics,
+    stripe,
+    defaultWorkspaceId: workspace.id,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db: dbHandle.db,
+    queues,
+    async close(): Promise<void> {
+      const steps = [
+        () => new Promise<void>((resolve) => server.close(() => resolve())),
+        () => closeQueues(queues),
+        () => redis.quit(),
+        () => dbHandle.close(),
+      ];
+      for (const step of steps) {
+        try {
+          await step();
+        } catch (err) {
+          logger.warn({ err: (err as Error).message }, 'shutdown step failed');
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from '@licensync/core';
+
+/**
+ * Body-parser errors become the 4xx they are (413 too large, 400 malformed); anything else is a
+ * bug and answers 500 with no internals.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' ? err.status : 500;
+    if (status === 413) return void res.status(413).json({ error: 'request body is larger than 1 MB' });
+    if (status >= 400 && status < 500) return void res.status(status).json({ error: err.message });
+    logger.error({ err }, 'unhandled error');
+    res.status(500).json({ error: 'internal error' });
+  };
+}

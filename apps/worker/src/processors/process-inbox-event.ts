@@ -1,0 +1,86 @@
+import {
+  type Config,
+  type Db,
+  type Logger,
+  type Metrics,
+  classifyError,
+  markInboxEvent,
+  processInboxEventJob,
+  recordJobFailure,
+  schema,
+} from '@licensync/core';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { handlerFor } from '../jobs/index';
+
+export interface ProcessorDeps {
+  db: Db;
+  stripe: Stripe;
+  logger: Logger;
+  config: Config;
+  metrics: Metrics;
+}
+
+/**
+ * Runs the handler registered for a stored event and moves the inbox row to its final state.
+ * A permanent error (or the last attempt of a transient one) is written to the failure log before
+ * BullMQ is told, so the failure is kept even if Redis loses the job.
+ */
+export function createInboxProcessor(deps: ProcessorDeps) {
+  return async function processInboxEvent(job: Job): Promise<string> {
+    const payload = processInboxEventJob.schema.parse(job.data);
+    const [row] = await deps.db.select().from(schema.inboxEvents).where(eq(schema.inboxEvents.id, payload.inboxEventId));
+    if (!row) throw new UnrecoverableError(`inbox event ${payload.inboxEventId} does not exist`);
+    if (row.status === 'processed' || row.status === 'ignored') return row.status;
+
+    const event = row.payload as unknown as Stripe.Event;
+    const handler = handlerFor(row.type);
+    const log = deps.logger.child({ eventId: row.externalId, type: row.type, jobId: job.id });
+    if (!handler) {
+      await markInboxEvent(deps.db, row.id, 'ignored');
+      deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'ignored' });
+      return 'ignored';
+    }
+    const stop = deps.metrics.jobDuration.startTimer({ queue: job.queueName });
+    try {
+      const outcome = await handler(event, { ...deps, workspaceId: row.workspaceId, inboxEventId: row.id });
+      await markInboxEvent(deps.db, row.id, outcome);
+      deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome });
+      log.info({ outcome }, 'event handled');
+      return outcome;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const permanent = classifyError(err) === 'permanent';
+      const attempt = job.attemptsMade + 1;
+      const final = permanent || attempt >= (job.opts.attempts ?? 1);
+      if (!final) {
+        deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'retry' });
+        log.warn({ err: message, attempt }, 'event failed, will retry');
+        throw err;
+      }
+      const errors = [...(job.stacktrace ?? []).map((s, i) => ({ attempt: i + 1, at: '', message: firstLine(s) }))];
+      errors.push({ attempt, at: new Date().toISOString(), message });
+      await recordJobFailure(deps.db, {
+        workspaceId: row.workspaceId,
+        queue: job.queueName,
+        jobName: job.name,
+        jobId: job.id ?? '',
+        inboxEventId: row.id,
+        eventId: row.externalId,
+        eventType: row.type,
+        attempts: attempt,
+        errors,
+        payload: job.data,
+      });
+      await markInboxEvent(deps.db, row.id, 'failed', message);
+      deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'failed' });
+      log.error({ err: message, attempt, permanent }, 'event failed for good');
+      throw permanent ? new UnrecoverableError(message) : err;
+    }
+  };
+}
+
+function firstLine(stack: string): string {
+  return stack.split('\n')[0]?.replace(/^\w*Error: /, '') ?? stack;
+}

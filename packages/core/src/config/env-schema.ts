@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every environment variable licensync reads. Parsed once at start-up by `loadConfig`; the typed
+ * result is passed down and nothing else reads `process.env`.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .url()
+    .default('postgres://postgres@127.0.0.1:5432/licensync')
+    .describe('PostgreSQL connection string'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis connection string for BullMQ'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('licensync')
+    .describe('BullMQ key prefix; tests use one per file'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the api'),
+  PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
+  ADMIN_TOKEN: z.string().min(16).default('dev-admin-token-change-me').describe('Bearer token of the admin API'),
+  STRIPE_API_KEY: z.string().startsWith('sk_').default('sk_test_licensync_dev').describe('Stripe secret key'),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_')
+    .default('whsec_licensync_dev_secret')
+    .describe('Signing secret of the Stripe webhook endpoint'),
+  STRIPE_API_BASE: z
+    .url()
+    .optional()
+    .describe('Unset = the real Stripe API; set = a fake or proxy, e.g. http://127.0.0.1:12111'),
+  HUBSPOT_API_BASE: z.url().optional().describe('Unset = the real HubSpot API; set = a fake or proxy'),
+  HUBSPOT_ACCESS_TOKEN: z.string().optional().describe('Static token (private app / service key)'),
+  HUBSPOT_MAX_REQUESTS_PER_10S: z.coerce.number().int().positive().default(100),
+  MIGRATE_ON_START: bool.default(false).describe('Apply migrations when the process starts'),
+  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).default(8).describe('Attempts for transient failures'),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000).describe('Base of the exponential backoff'),
+  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000).describe('Lock of an active job; a stalled job is retried after it'),
+  RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000).describe('How often pending inbox rows are re-enqueued'),
+  RELAY_MIN_AGE_MS: z.coerce.number().int().min(0).default(5000).describe('How old a pending inbox row must be to relay'),
+});
+
+export type Config = z.infer<typeof envSchema>;

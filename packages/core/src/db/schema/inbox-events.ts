@@ -1,0 +1,34 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from './workspaces';
+
+export type InboxStatus = 'pending' | 'processed' | 'ignored' | 'failed';
+
+/**
+ * Every provider event we acknowledged, stored before the 2xx. The unique key makes a redelivery
+ * land on the same row; `status` decides whether it is a duplicate (processed, ignored, in flight)
+ * or a second chance (failed).
+ */
+export const inboxEvents = pgTable(
+  'inbox_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    provider: text('provider').$type<'stripe' | 'hubspot'>().notNull(),
+    externalId: text('external_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<InboxStatus>().notNull().default('pending'),
+    /** Bumped each time a failed event is handed to the queue again; part of the job id. */
+    round: integer('round').notNull().default(0),
+    lastError: text('last_error'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('inbox_events_provider_external').on(t.provider, t.externalId),
+    index('inbox_events_status_received').on(t.status, t.receivedAt),
+  ],
+);

@@ -1,0 +1,36 @@
+import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { products } from './products';
+import { workspaces } from './workspaces';
+
+export type LicenseType = 'perpetual' | 'time-limited' | 'subscription' | 'consumption';
+
+export const licensePolicies = pgTable(
+  'license_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    licenseType: text('license_type').$type<LicenseType>().notNull(),
+    /** `N` + `d|w|m|y`; null for perpetual licenses. */
+    validDuration: text('valid_duration'),
+    maxActivations: integer('max_activations').notNull().default(1),
+    /** Max simultaneous users of a floating cloud license; null = not floating. */
+    floatingCloud: integer('floating_cloud'),
+    maintenanceEnabled: boolean('maintenance_enabled').notNull().default(false),
+    maintenanceDuration: text('maintenance_duration'),
+    maxLicenseUsers: integer('max_license_users'),
+    isTrial: boolean('is_trial').notNull().default(false),
+    isDefault: boolean('is_default').notNull().default(false),
+    /** Feature codes granted by this policy (codes of `product_features`). */
+    features: jsonb('features').$type<string[]>().notNull().default([]),
+    customFieldValues: jsonb('custom_field_values').$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('license_policies_product_code').on(t.productId, t.code)],
+);

@@ -1,0 +1,34 @@
+import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { workspaces } from './workspaces';
+
+export type SyncObjectKind = 'license' | 'customer' | 'subscription' | 'invoice';
+
+/**
+ * Intents to write a record to an external system, inserted in the same transaction as the change.
+ * At most one pending intent per record: later changes coalesce into it.
+ */
+export const syncOutbox = pgTable(
+  'sync_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    target: text('target').$type<'hubspot'>().notNull().default('hubspot'),
+    objectKind: text('object_kind').$type<SyncObjectKind>().notNull(),
+    objectId: text('object_id').notNull(),
+    status: text('status').$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('sync_outbox_one_pending')
+      .on(t.workspaceId, t.target, t.objectKind, t.objectId)
+      .where(sql`status = 'pending'`),
+    index('sync_outbox_pending').on(t.status, t.target, t.objectKind, t.availableAt),
+  ],
+);

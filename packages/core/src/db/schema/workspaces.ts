@@ -1,0 +1,17 @@
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Per-workspace behaviour switches; absent keys take the defaults in `workspaceSettings()`. */
+export interface WorkspaceSettings {
+  /** What a partial refund does to the payment's licenses. */
+  partialRefundAction?: 'none' | 'disable';
+  /** Disable the payment's licenses when a dispute is opened. */
+  disableOnDispute?: boolean;
+}
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  settings: jsonb('settings').$type<WorkspaceSettings>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,4 @@
+export * from './enqueue-inbox-event';
+export * from './mark-inbox-event';
+export * from './record-inbox-event';
+export * from './relay-pending-events';

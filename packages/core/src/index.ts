@@ -1,0 +1,15 @@
+export * from './config/index';
+export * from './db/client';
+export * from './db/ensure-database';
+export * from './db/migrate';
+export * as schema from './db/schema/index';
+export * from './errors/index';
+export * from './failures/index';
+export * from './inbox/index';
+export * from './licensing/index';
+export * from './logging/create-logger';
+export * from './metrics/create-metrics';
+export * from './outbox/index';
+export * from './queues/index';
+export * from './stripe/index';
+export * from './workspaces/index';

@@ -1,0 +1,21 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { QUEUES } from './names';
+
+export function createQueues(connection: Redis, prefix: string) {
+  const opts = { connection, prefix };
+  const queues = {
+    inbox: new Queue(QUEUES.inbox, opts),
+    hubspotSync: new Queue(QUEUES.hubspotSync, opts),
+    resyncs: new Queue(QUEUES.resyncs, opts),
+  };
+  // Redis outages surface through the calls that fail (and /readyz); unhandled they would be logged raw.
+  for (const q of Object.values(queues)) q.on('error', () => {});
+  return queues;
+}
+
+export type Queues = ReturnType<typeof createQueues>;
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.allSettled(Object.values(queues).map((q) => q.close()));
+}

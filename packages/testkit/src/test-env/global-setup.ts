@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { runMigrations } from '@licensync/core';
+import type { TestProject } from 'vitest/node';
+import { TEMPLATE_DB_PREFIX, TEST_DB_PREFIX, databaseUrl, withAdmin } from './test-database';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDb: string;
+  }
+}
+
+/**
+ * Vitest global setup: builds a migrated template database once per run (test files copy it) and
+ * drops leftovers of earlier runs that nobody is connected to (a concurrent run's are in use).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const template = `${TEMPLATE_DB_PREFIX}${randomBytes(4).toString('hex')}`;
+  await withAdmin(async (c) => {
+    const stale = await c.query<{ datname: string }>(
+      `select d.datname from pg_database d
+        where (d.datname like $1 or d.datname like $2)
+          and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
+      [`${TEST_DB_PREFIX}%`, `${TEMPLATE_DB_PREFIX}%`],
+    );
+    for (const { datname } of stale.rows) await c.query(`drop database if exists "${datname}" with (force)`);
+    await c.query(`create database "${template}"`);
+  });
+  await runMigrations(databaseUrl(template));
+  project.provide('templateDb', template);
+  return () => withAdmin(async (c) => void (await c.query(`drop database if exists "${template}" with (force)`)));
+}
