@@ -22,7 +22,14 @@ function post(body: string | Buffer, headers: Record<string, string>) {
 }
 
 const event = (id: string, type = 'customer.created') =>
-  JSON.stringify({ id, object: 'event', type, api_version: '2026-01-28.clover', created: 1, data: { object: { id: 'cus_1' } } });
+  JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    api_version: '2026-01-28.clover',
+    created: 1,
+    data: { object: { id: 'cus_1' } },
+  });
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -47,7 +54,9 @@ describe('POST /webhooks/stripe', () => {
   it('refuses a missing signature and a stale timestamp with 400', async () => {
     const payload = event('evt_nosig');
     expect((await post(payload, {})).status).toBe(400);
-    const stale = await post(payload, { 'stripe-signature': signed(payload, undefined, Math.floor(Date.now() / 1000) - 301) });
+    const stale = await post(payload, {
+      'stripe-signature': signed(payload, undefined, Math.floor(Date.now() / 1000) - 301),
+    });
     expect(stale.status).toBe(400);
     expect((await inboxRows()).filter((r) => r.externalId === 'evt_nosig')).toHaveLength(0);
   });

@@ -1,13 +1,13 @@
 import {
   type Config,
-  type Logger,
-  QUEUES,
+  closeQueues,
   createDb,
   createMetrics,
   createQueues,
   createRedis,
   createStripeClient,
-  closeQueues,
+  type Logger,
+  QUEUES,
   relayPendingEvents,
 } from '@licensync/core';
 import { Worker } from 'bullmq';

@@ -1,4 +1,11 @@
-import { createLogger, ensureDatabase, ensureDefaultWorkspace, createDb, loadConfig, runMigrations } from '@licensync/core';
+import {
+  createDb,
+  createLogger,
+  ensureDatabase,
+  ensureDefaultWorkspace,
+  loadConfig,
+  runMigrations,
+} from '@licensync/core';
 import { createWorkerRuntime } from './create-worker-runtime';
 
 const config = loadConfig(process.env);

@@ -1,3 +1,4 @@
+export * from './activity/index';
 export * from './config/index';
 export * from './db/client';
 export * from './db/ensure-database';

@@ -1,15 +1,34 @@
 import type Stripe from 'stripe';
 import type { StripeEventHandler } from './handler-context';
+import { runChargeDisputeCreated } from './stripe/charge-dispute-created.job';
+import { runChargeRefunded } from './stripe/charge-refunded.job';
 import { runCheckoutSessionCompleted } from './stripe/checkout-session-completed.job';
+import { runCustomerSubscriptionChanged } from './stripe/customer-subscription-updated.job';
+import { runInvoicePaid } from './stripe/invoice-paid.job';
+import { runPriceChanged } from './stripe/price-changed.job';
+
+type Handlers = Partial<Record<Stripe.Event['type'], StripeEventHandler[]>>;
+const h = (...fns: StripeEventHandler<never>[]) => fns as unknown as StripeEventHandler[];
 
 /**
- * The one place that answers "which Stripe events do we act on". An event type not listed here is
- * marked ignored, not failed.
+ * The one place that answers "which Stripe events do we act on, and how". Each event type runs
+ * its handlers in order; an event type not listed here is marked ignored, not failed.
  */
-export const stripeEventHandlers = {
-  'checkout.session.completed': runCheckoutSessionCompleted as StripeEventHandler,
-} satisfies Partial<Record<Stripe.Event['type'], StripeEventHandler>>;
+export const stripeEventHandlers: Handlers = {
+  'checkout.session.completed': h(runCheckoutSessionCompleted),
+  'checkout.session.async_payment_succeeded': h(runCheckoutSessionCompleted),
+  'invoice.paid': h(runInvoicePaid),
+  'customer.subscription.created': h(runCustomerSubscriptionChanged),
+  'customer.subscription.updated': h(runCustomerSubscriptionChanged),
+  'customer.subscription.deleted': h(runCustomerSubscriptionChanged),
+  'customer.subscription.paused': h(runCustomerSubscriptionChanged),
+  'customer.subscription.resumed': h(runCustomerSubscriptionChanged),
+  'charge.refunded': h(runChargeRefunded),
+  'charge.dispute.created': h(runChargeDisputeCreated),
+  'price.created': h(runPriceChanged),
+  'price.updated': h(runPriceChanged),
+};
 
-export function handlerFor(type: string): StripeEventHandler | undefined {
-  return (stripeEventHandlers as Record<string, StripeEventHandler>)[type];
+export function handlersFor(type: string): StripeEventHandler[] {
+  return (stripeEventHandlers as Record<string, StripeEventHandler[]>)[type] ?? [];
 }

@@ -1,9 +1,9 @@
 import {
   type Config,
+  classifyError,
   type Db,
   type Logger,
   type Metrics,
-  classifyError,
   markInboxEvent,
   processInboxEventJob,
   recordJobFailure,
@@ -12,7 +12,7 @@ import {
 import { type Job, UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { handlerFor } from '../jobs/index';
+import { handlersFor } from '../jobs/index';
 
 export interface ProcessorDeps {
   db: Db;
@@ -30,26 +30,33 @@ export interface ProcessorDeps {
 export function createInboxProcessor(deps: ProcessorDeps) {
   return async function processInboxEvent(job: Job): Promise<string> {
     const payload = processInboxEventJob.schema.parse(job.data);
-    const [row] = await deps.db.select().from(schema.inboxEvents).where(eq(schema.inboxEvents.id, payload.inboxEventId));
+    const [row] = await deps.db
+      .select()
+      .from(schema.inboxEvents)
+      .where(eq(schema.inboxEvents.id, payload.inboxEventId));
     if (!row) throw new UnrecoverableError(`inbox event ${payload.inboxEventId} does not exist`);
     if (row.status === 'processed' || row.status === 'ignored') return row.status;
 
     const event = row.payload as unknown as Stripe.Event;
-    const handler = handlerFor(row.type);
+    const handlers = handlersFor(row.type);
     const log = deps.logger.child({ eventId: row.externalId, type: row.type, jobId: job.id });
-    if (!handler) {
+    if (handlers.length === 0) {
       await markInboxEvent(deps.db, row.id, 'ignored');
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'ignored' });
       return 'ignored';
     }
     const stop = deps.metrics.jobDuration.startTimer({ queue: job.queueName });
     try {
-      const outcome = await handler(event, { ...deps, workspaceId: row.workspaceId, inboxEventId: row.id });
+      const ctx = { ...deps, workspaceId: row.workspaceId, inboxEventId: row.id };
+      let outcome: 'processed' | 'ignored' = 'ignored';
+      for (const handler of handlers) if ((await handler(event, ctx)) === 'processed') outcome = 'processed';
       await markInboxEvent(deps.db, row.id, outcome);
+      stop();
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome });
       log.info({ outcome }, 'event handled');
       return outcome;
     } catch (err) {
+      stop();
       const message = err instanceof Error ? err.message : String(err);
       const permanent = classifyError(err) === 'permanent';
       const attempt = job.attemptsMade + 1;
@@ -59,7 +66,9 @@ export function createInboxProcessor(deps: ProcessorDeps) {
         log.warn({ err: message, attempt }, 'event failed, will retry');
         throw err;
       }
-      const errors = [...(job.stacktrace ?? []).map((s, i) => ({ attempt: i + 1, at: '', message: firstLine(s) }))];
+      const errors = [
+        ...(job.stacktrace ?? []).map((s, i) => ({ attempt: i + 1, at: '', message: firstLine(s) })),
+      ];
       errors.push({ attempt, at: new Date().toISOString(), message });
       await recordJobFailure(deps.db, {
         workspaceId: row.workspaceId,

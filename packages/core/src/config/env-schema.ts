@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Every environment variable licensync reads. Parsed once at start-up by `loadConfig`; the typed
@@ -23,7 +21,11 @@ export const envSchema = z.object({
     .describe('BullMQ key prefix; tests use one per file'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the api'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
-  ADMIN_TOKEN: z.string().min(16).default('dev-admin-token-change-me').describe('Bearer token of the admin API'),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16)
+    .default('dev-admin-token-change-me')
+    .describe('Bearer token of the admin API'),
   STRIPE_API_KEY: z.string().startsWith('sk_').default('sk_test_licensync_dev').describe('Stripe secret key'),
   STRIPE_WEBHOOK_SECRET: z
     .string()
@@ -42,9 +44,24 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).default(8).describe('Attempts for transient failures'),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000).describe('Base of the exponential backoff'),
-  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000).describe('Lock of an active job; a stalled job is retried after it'),
-  RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000).describe('How often pending inbox rows are re-enqueued'),
-  RELAY_MIN_AGE_MS: z.coerce.number().int().min(0).default(5000).describe('How old a pending inbox row must be to relay'),
+  JOB_LOCK_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .default(30_000)
+    .describe('Lock of an active job; a stalled job is retried after it'),
+  RELAY_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5000)
+    .describe('How often pending inbox rows are re-enqueued'),
+  RELAY_MIN_AGE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5000)
+    .describe('How old a pending inbox row must be to relay'),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -27,14 +27,22 @@ export interface LicenseDraft extends LicenseColumns {
  */
 export async function createLicenses(
   db: DbOrTx,
-  input: { workspaceId: string; customerId: string; customerAccountId?: string | null; orderId: string | null; drafts: LicenseDraft[] },
+  input: {
+    workspaceId: string;
+    customerId: string;
+    customerAccountId?: string | null;
+    orderId: string | null;
+    drafts: LicenseDraft[];
+  },
 ): Promise<{ licenses: License[]; created: License[] }> {
   const { workspaceId, drafts } = input;
   if (drafts.length === 0) return { licenses: [], created: [] };
   const created: License[] = [];
   const bySourceKey = new Map<string, License>();
   // Bundles first so members can point at their bundle license.
-  const ordered = [...drafts].sort((a, b) => Number(Boolean(a.bundleSourceKey)) - Number(Boolean(b.bundleSourceKey)));
+  const ordered = [...drafts].sort(
+    (a, b) => Number(Boolean(a.bundleSourceKey)) - Number(Boolean(b.bundleSourceKey)),
+  );
   for (const draft of ordered) {
     const { withKey, features, customFields, users, bundleSourceKey, ...columns } = draft;
     const bundleLicenseId = bundleSourceKey ? (bySourceKey.get(bundleSourceKey)?.id ?? null) : null;
@@ -55,16 +63,26 @@ export async function createLicenses(
       created.push(row);
       bySourceKey.set(row.sourceKey, row);
       if (features.length > 0) {
-        await db
-          .insert(licenseFeatures)
-          .values(features.map((f) => ({ workspaceId, licenseId: row.id, code: f.code, maxConsumption: f.maxConsumption ?? null })));
+        await db.insert(licenseFeatures).values(
+          features.map((f) => ({
+            workspaceId,
+            licenseId: row.id,
+            code: f.code,
+            maxConsumption: f.maxConsumption ?? null,
+          })),
+        );
       }
       const fields = Object.entries(customFields);
       if (fields.length > 0) {
-        await db.insert(licenseCustomFields).values(fields.map(([name, value]) => ({ workspaceId, licenseId: row.id, name, value })));
+        await db
+          .insert(licenseCustomFields)
+          .values(fields.map(([name, value]) => ({ workspaceId, licenseId: row.id, name, value })));
       }
       if (users.length > 0) {
-        await db.insert(licenseUsers).values(users.map((u) => ({ workspaceId, licenseId: row.id, ...u }))).onConflictDoNothing();
+        await db
+          .insert(licenseUsers)
+          .values(users.map((u) => ({ workspaceId, licenseId: row.id, ...u })))
+          .onConflictDoNothing();
       }
     } else {
       const [existing] = await db
@@ -74,12 +92,20 @@ export async function createLicenses(
       bySourceKey.set(draft.sourceKey, existing!);
     }
   }
-  await enqueueSyncIntent(db, workspaceId, 'license', created.map((l) => l.id));
+  await enqueueSyncIntent(
+    db,
+    workspaceId,
+    'license',
+    created.map((l) => l.id),
+  );
   return { licenses: drafts.map((d) => bySourceKey.get(d.sourceKey)!), created };
 }
 
 /** Licenses by id, for callers that hold ids from another query. */
 export async function licensesByIds(db: DbOrTx, workspaceId: string, ids: string[]): Promise<License[]> {
   if (ids.length === 0) return [];
-  return db.select().from(licenses).where(and(eq(licenses.workspaceId, workspaceId), inArray(licenses.id, ids)));
+  return db
+    .select()
+    .from(licenses)
+    .where(and(eq(licenses.workspaceId, workspaceId), inArray(licenses.id, ids)));
 }

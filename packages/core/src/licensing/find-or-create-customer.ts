@@ -23,7 +23,12 @@ export async function findOrCreateCustomer(db: DbOrTx, input: CustomerInput): Pr
     const [byStripe] = await db
       .select()
       .from(customers)
-      .where(and(eq(customers.workspaceId, input.workspaceId), eq(customers.stripeCustomerId, input.stripeCustomerId)));
+      .where(
+        and(
+          eq(customers.workspaceId, input.workspaceId),
+          eq(customers.stripeCustomerId, input.stripeCustomerId),
+        ),
+      );
     if (byStripe) return byStripe;
   }
   const [byEmail] = await db
@@ -48,7 +53,12 @@ export async function findOrCreateCustomer(db: DbOrTx, input: CustomerInput): Pr
   }
   const [created] = await db
     .insert(customers)
-    .values({ workspaceId: input.workspaceId, email, name: input.name ?? null, stripeCustomerId: input.stripeCustomerId ?? null })
+    .values({
+      workspaceId: input.workspaceId,
+      email,
+      name: input.name ?? null,
+      stripeCustomerId: input.stripeCustomerId ?? null,
+    })
     .onConflictDoNothing()
     .returning();
   if (created) {

@@ -21,6 +21,12 @@ export async function findOrCreateOrder(
   const [existing] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.workspaceId, input.workspaceId), eq(orders.sourceKind, input.sourceKind), eq(orders.sourceId, input.sourceId)));
+    .where(
+      and(
+        eq(orders.workspaceId, input.workspaceId),
+        eq(orders.sourceKind, input.sourceKind),
+        eq(orders.sourceId, input.sourceId),
+      ),
+    );
   return existing!;
 }

@@ -9,7 +9,12 @@ export function createRedis(url: string, role: 'worker' | 'producer'): Redis {
   const opts: RedisOptions =
     role === 'worker'
       ? { maxRetriesPerRequest: null }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, retryStrategy: (n) => Math.min(n * 200, 2000) };
+      : {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectTimeout: 2000,
+          retryStrategy: (n) => Math.min(n * 200, 2000),
+        };
   const redis = new Redis(url, opts);
   // Connection errors surface through the commands that fail; an unhandled 'error' would crash.
   redis.on('error', () => {});

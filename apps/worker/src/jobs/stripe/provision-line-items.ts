@@ -1,62 +1,51 @@
 import {
-  type LicenseDraft,
-  PermanentError,
   createLicenses,
   findOrCreateCustomer,
   findOrCreateOrder,
-  schema,
+  type LineItemToLicense,
+  planLineItemLicenses,
+  type StripeRefs,
+  type schema,
 } from '@licensync/core';
-import { and, eq } from 'drizzle-orm';
-import type Stripe from 'stripe';
+import type { LicenseSource } from '@licensync/mappers';
 import type { HandlerContext } from '../handler-context';
 
 export interface ProvisionInput {
-  source: { kind: 'checkout_session' | 'invoice'; id: string };
+  source: LicenseSource;
   customer: { email: string; name: string | null; stripeCustomerId: string | null };
-  paymentIntentId: string | null;
-  items: { id: string; price: Stripe.Price | null; quantity: number }[];
+  refs: StripeRefs;
+  items: LineItemToLicense[];
 }
 
-/** Creates one order and its licenses for a paid set of line items, in one transaction. */
-export async function provisionLineItems(ctx: HandlerContext, input: ProvisionInput): Promise<void> {
+/**
+ * Creates the customer, one order and the licenses of a paid set of line items, in one
+ * transaction: either all of it exists afterwards or none of it. Returns the licenses.
+ */
+export async function provisionLineItems(ctx: HandlerContext, input: ProvisionInput) {
   const { db, workspaceId } = ctx;
-  await db.transaction(async (tx) => {
-    const drafts: LicenseDraft[] = [];
-    for (const item of input.items) {
-      if (!item.price) continue;
-      const productMeta = typeof item.price.product === 'object' && !item.price.product.deleted ? item.price.product.metadata : {};
-      const shortCode = item.price.metadata.short_code ?? productMeta.short_code;
-      if (!shortCode) throw new PermanentError(`price ${item.price.id}: short_code is missing from the price and product metadata`);
-      const [product] = await tx
-        .select()
-        .from(schema.products)
-        .where(and(eq(schema.products.workspaceId, workspaceId), eq(schema.products.shortCode, shortCode)));
-      if (!product) throw new PermanentError(`price ${item.price.id}: short_code "${shortCode}" names no product in the catalog`);
-      for (let unit = 0; unit < item.quantity; unit++) {
-        drafts.push({
-          sourceKey: `${input.source.kind}:${input.source.id}:${item.id}:${unit}`,
-          unitIndex: unit,
-          productId: product.id,
-          licenseType: 'perpetual',
-          withKey: product.authorizationMethod === 'license-key',
-          features: [],
-          customFields: {},
-          users: [],
-          stripeCheckoutSessionId: input.source.kind === 'checkout_session' ? input.source.id : null,
-          stripeInvoiceId: input.source.kind === 'invoice' ? input.source.id : null,
-          stripePaymentIntentId: input.paymentIntentId,
-          stripePriceId: item.price.id,
-        });
-      }
-    }
+  return db.transaction(async (tx) => {
+    const drafts = await planLineItemLicenses(tx, {
+      workspaceId,
+      source: input.source,
+      customerEmail: input.customer.email,
+      items: input.items,
+      refs: input.refs,
+    });
     const customer = await findOrCreateCustomer(tx, { workspaceId, ...input.customer });
     const order = await findOrCreateOrder(tx, {
       workspaceId,
       customerId: customer.id,
-      sourceKind: input.source.kind,
+      sourceKind: input.source.kind as schema.OrderSourceKind,
       sourceId: input.source.id,
-      stripePaymentIntentId: input.paymentIntentId,
+      stripePaymentIntentId: input.refs.stripePaymentIntentId ?? null,
+      stripeSubscriptionId: input.refs.stripeSubscriptionId ?? null,
     });
-    await createLicenses(tx, { workspaceId, customerId: customer.id, orderId: order.id, drafts });
+    return createLicenses(tx, {
+      workspaceId,
+      customerId: customer.id,
+      customerAccountId: customer.customerAccountId,
+      orderId: order.id,
+      drafts,
+    });
   });
 }

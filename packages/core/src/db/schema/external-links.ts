@@ -19,6 +19,12 @@ export const externalLinks = pgTable(
   },
   (t) => [
     uniqueIndex('external_links_external').on(t.workspaceId, t.provider, t.externalType, t.externalId),
-    uniqueIndex('external_links_entity').on(t.workspaceId, t.entityKind, t.entityId, t.provider, t.externalType),
+    uniqueIndex('external_links_entity').on(
+      t.workspaceId,
+      t.entityKind,
+      t.entityId,
+      t.provider,
+      t.externalType,
+    ),
   ],
 );

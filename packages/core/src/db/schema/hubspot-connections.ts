@@ -31,7 +31,10 @@ export const hubspotConnections = pgTable(
     status: text('status').$type<'active' | 'disconnected' | 'error'>().notNull().default('active'),
     objectTypeIds: jsonb('object_type_ids').$type<HubspotObjectTypeIds>().notNull().default({}),
     schemaVersion: integer('schema_version').notNull().default(0),
-    defaultCustomerObject: text('default_customer_object').$type<'contact' | 'company'>().notNull().default('contact'),
+    defaultCustomerObject: text('default_customer_object')
+      .$type<'contact' | 'company'>()
+      .notNull()
+      .default('contact'),
     syncToggles: jsonb('sync_toggles').$type<HubspotSyncToggles>().notNull().default({}),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,14 @@
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 
 export interface AttemptError {
@@ -27,9 +37,15 @@ export const jobFailures = pgTable(
     lastError: text('last_error').notNull(),
     errors: jsonb('errors').$type<AttemptError[]>().notNull().default([]),
     payload: jsonb('payload').$type<unknown>(),
-    status: text('status').$type<'failed' | 'replayed' | 'discarded' | 'resolved'>().notNull().default('failed'),
+    status: text('status')
+      .$type<'failed' | 'replayed' | 'discarded' | 'resolved'>()
+      .notNull()
+      .default('failed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('job_failures_status_created').on(t.status, t.createdAt), index('job_failures_queue').on(t.queue)],
+  (t) => [
+    index('job_failures_status_created').on(t.status, t.createdAt),
+    index('job_failures_queue').on(t.queue),
+  ],
 );

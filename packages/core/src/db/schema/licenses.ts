@@ -10,11 +10,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { customerAccounts } from './customer-accounts';
+import { customers } from './customers';
 import type { LicenseType } from './license-policies';
 import { licensePolicies } from './license-policies';
 import { orders } from './orders';
 import { products } from './products';
-import { customers } from './customers';
 import { workspaces } from './workspaces';
 
 export const licenses = pgTable(

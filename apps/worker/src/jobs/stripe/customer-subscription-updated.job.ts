@@ -1,0 +1,21 @@
+import type Stripe from 'stripe';
+import type { HandlerContext, HandlerOutcome } from '../handler-context';
+import { reconcileSubscription } from './reconcile-subscription';
+
+/**
+ * `customer.subscription.created|updated|deleted`: quantity changes, status changes, pauses,
+ * trials and cancellations. Reads the subscription from Stripe rather than the payload, so a late
+ * or repeated event cannot roll licenses back to an older state.
+ * Idempotent because the result depends only on Stripe's current state. Terminal when the
+ * subscription's prices have broken metadata or its customer has no email.
+ */
+export async function runCustomerSubscriptionChanged(
+  event:
+    | Stripe.CustomerSubscriptionCreatedEvent
+    | Stripe.CustomerSubscriptionUpdatedEvent
+    | Stripe.CustomerSubscriptionDeletedEvent,
+  ctx: HandlerContext,
+): Promise<HandlerOutcome> {
+  await reconcileSubscription(ctx, event.data.object.id);
+  return 'processed';
+}

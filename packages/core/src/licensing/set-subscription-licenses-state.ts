@@ -1,0 +1,130 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { licenses } from '../db/schema/index';
+import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+
+/** Statuses in which a subscription's licenses work. */
+export const ACTIVE_SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due'] as const;
+
+/**
+ * Reasons that subscription state set and may therefore lift again. Refunds, disputes and an
+ * operator's disable are not in this list: a subscription recovering does not undo them.
+ */
+export const STATE_DISABLE_REASONS = [
+  'quantity_decrease',
+  'subscription_inactive',
+  'subscription_paused',
+  'subscription_canceled',
+];
+
+export interface SubscriptionItemState {
+  itemId: string;
+  quantity: number;
+  /** Validity the item's current period grants (period end + added days, or trial end). */
+  validUntil: Date | null;
+}
+
+/**
+ * Brings every license of a subscription to the state Stripe holds now: units beyond an item's
+ * quantity are disabled (highest unit first, i.e. newest), the rest follow the subscription status,
+ * and validity only moves forward. Idempotent and order-independent: it depends only on the
+ * subscription's current state, not on the event that triggered it. Returns the changed ids.
+ */
+export async function setSubscriptionLicensesState(
+  db: DbOrTx,
+  input: {
+    workspaceId: string;
+    subscriptionId: string;
+    status: string;
+    paused: boolean;
+    items: SubscriptionItemState[];
+  },
+): Promise<string[]> {
+  const rows = await db
+    .select()
+    .from(licenses)
+    .where(
+      and(
+        eq(licenses.workspaceId, input.workspaceId),
+        eq(licenses.stripeSubscriptionId, input.subscriptionId),
+      ),
+    );
+  const working = (ACTIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(input.status) && !input.paused;
+  const byItem = new Map(input.items.map((i) => [i.itemId, i]));
+  const changed: string[] = [];
+  for (const license of rows) {
+    const item = license.stripeSubscriptionItemId ? byItem.get(license.stripeSubscriptionItemId) : undefined;
+    let reason: string | null;
+    if (!item || license.unitIndex >= item.quantity) reason = 'quantity_decrease';
+    else if (input.status === 'canceled') reason = 'subscription_canceled';
+    else if (input.paused) reason = 'subscription_paused';
+    else reason = working ? null : 'subscription_inactive';
+
+    const patch: Partial<typeof licenses.$inferInsert> = {};
+    const sticky =
+      !license.enabled && license.disabledReason && !STATE_DISABLE_REASONS.includes(license.disabledReason);
+    if (!sticky) {
+      if (reason === null && !license.enabled) Object.assign(patch, { enabled: true, disabledReason: null });
+      if (reason !== null && (license.enabled || license.disabledReason !== reason)) {
+        Object.assign(patch, { enabled: false, disabledReason: reason });
+      }
+    }
+    if (item?.validUntil && (!license.validUntil || item.validUntil > license.validUntil))
+      patch.validUntil = item.validUntil;
+    if (Object.keys(patch).length === 0) continue;
+    await db
+      .update(licenses)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(licenses.id, license.id));
+    changed.push(license.id);
+  }
+  await enqueueSyncIntent(db, input.workspaceId, 'license', changed);
+  return changed;
+}
+
+/**
+ * Disables licenses for a reason that sticks (refund, dispute, cancellation). Already-disabled
+ * licenses keep their first reason. Returns the changed ids.
+ */
+export async function disableLicenses(
+  db: DbOrTx,
+  input: { workspaceId: string; ids: string[]; reason: string },
+): Promise<string[]> {
+  if (input.ids.length === 0) return [];
+  const changed = await db
+    .update(licenses)
+    .set({ enabled: false, disabledReason: input.reason, updatedAt: new Date() })
+    .where(
+      and(
+        eq(licenses.workspaceId, input.workspaceId),
+        inArray(licenses.id, input.ids),
+        eq(licenses.enabled, true),
+      ),
+    )
+    .returning({ id: licenses.id });
+  const ids = changed.map((c) => c.id);
+  await enqueueSyncIntent(db, input.workspaceId, 'license', ids);
+  return ids;
+}
+
+/** Starts a new consumption period for a subscription's consumption licenses; safe to repeat. */
+export async function resetConsumption(
+  db: DbOrTx,
+  input: { workspaceId: string; subscriptionId: string; periodStart: Date },
+): Promise<string[]> {
+  const changed = await db
+    .update(licenses)
+    .set({ consumptionTotal: 0, consumptionResetAt: input.periodStart, updatedAt: new Date() })
+    .where(
+      and(
+        eq(licenses.workspaceId, input.workspaceId),
+        eq(licenses.stripeSubscriptionId, input.subscriptionId),
+        eq(licenses.licenseType, 'consumption'),
+        sql`(${licenses.consumptionResetAt} is null or ${licenses.consumptionResetAt} < ${input.periodStart})`,
+      ),
+    )
+    .returning({ id: licenses.id });
+  const ids = changed.map((c) => c.id);
+  await enqueueSyncIntent(db, input.workspaceId, 'license', ids);
+  return ids;
+}

@@ -1,0 +1,88 @@
+import { addDuration, type LicenseRequest, parseDuration } from '@licensync/mappers';
+import { PermanentError } from '../errors/permanent-error';
+import type { LicenseDraft } from './create-licenses';
+import type { CatalogProduct } from './load-catalog';
+
+export interface StripeRefs {
+  stripeCheckoutSessionId?: string | null;
+  stripeInvoiceId?: string | null;
+  stripeSubscriptionId?: string | null;
+  stripeSubscriptionItemId?: string | null;
+  stripePaymentIntentId?: string | null;
+  stripePriceId?: string | null;
+}
+
+/**
+ * Merges one license request (from price metadata) with its product's policy: metadata wins,
+ * the policy fills the rest. Custom fields: product defaults ← policy values ← metadata overrides.
+ */
+export function toLicenseDraft(input: {
+  request: LicenseRequest;
+  catalog: CatalogProduct;
+  priceId: string;
+  customerEmail: string;
+  refs: StripeRefs;
+  bundleSourceKey?: string;
+}): LicenseDraft {
+  const { request, catalog, priceId } = input;
+  const { product } = catalog;
+  const policy = request.licensePolicy
+    ? catalog.policies.find((p) => p.code === request.licensePolicy)
+    : (catalog.policies.find((p) => p.isDefault) ??
+      (catalog.policies.length === 1 ? catalog.policies[0] : undefined));
+  if (request.licensePolicy && !policy) {
+    throw new PermanentError(
+      `price ${priceId}: license_policy "${request.licensePolicy}" is not a policy of product "${product.shortCode}"`,
+    );
+  }
+  const licenseType = request.licenseType ?? policy?.licenseType ?? 'perpetual';
+  const policyDuration = policy?.validDuration ? parseDuration(policy.validDuration) : undefined;
+  const validUntil =
+    licenseType === 'perpetual'
+      ? null
+      : (request.validUntil ??
+        (policyDuration ? addDays(addDuration(request.startsAt, policyDuration), request.addedDays) : null));
+  const maintenanceDuration =
+    request.maintenanceDuration ??
+    (policy?.maintenanceDuration ? parseDuration(policy.maintenanceDuration) : undefined);
+  const maintenanceOn = request.enableMaintenanceDuration || Boolean(policy?.maintenanceEnabled);
+  const isUserProduct = product.authorizationMethod === 'user';
+  const featureCodes = new Set(policy?.features ?? []);
+
+  return {
+    sourceKey: request.idempotencyKey,
+    unitIndex: request.unitIndex,
+    productId: product.id,
+    policyId: policy?.id ?? null,
+    licenseType,
+    isTrial: policy?.isTrial ?? false,
+    validUntil,
+    maintenanceUntil:
+      maintenanceOn && maintenanceDuration ? addDuration(request.startsAt, maintenanceDuration) : null,
+    maxActivations: request.maxActivations ?? policy?.maxActivations ?? 1,
+    floatingCloud: request.maxFloatingUsers ?? request.floatingCloud ?? policy?.floatingCloud ?? null,
+    maxLicenseUsers: isUserProduct ? (request.maxLicenseUsers ?? policy?.maxLicenseUsers ?? 1) : null,
+    isLicenseManager: request.isLicenseManager,
+    consumptionResetAt: licenseType === 'consumption' ? request.startsAt : null,
+    withKey: !isUserProduct,
+    features: catalog.features
+      .filter((f) => featureCodes.has(f.code))
+      .map((f) => ({ code: f.code, maxConsumption: f.maxConsumption })),
+    customFields: {
+      ...Object.fromEntries(catalog.customFields.map((f) => [f.name, f.defaultValue])),
+      ...(policy?.customFieldValues ?? {}),
+      ...request.customFields,
+    },
+    users:
+      isUserProduct && request.assignCustomerAsUser
+        ? [{ email: input.customerEmail, isManager: request.isLicenseManager }]
+        : [],
+    ...(input.bundleSourceKey && { bundleSourceKey: input.bundleSourceKey }),
+    ...input.refs,
+    stripePriceId: priceId,
+  };
+}
+
+function addDays(date: Date, days: number): Date {
+  return days === 0 ? date : new Date(date.getTime() + days * 86_400_000);
+}
