@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { runMigrations } from '@licensync/core';
 import type { TestProject } from 'vitest/node';
-import { TEMPLATE_DB_PREFIX, TEST_DB_PREFIX, databaseUrl, withAdmin } from './test-database';
+import { databaseUrl, TEMPLATE_DB_PREFIX, TEST_DB_PREFIX, withAdmin } from './test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,5 +27,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   await runMigrations(databaseUrl(template));
   project.provide('templateDb', template);
-  return () => withAdmin(async (c) => void (await c.query(`drop database if exists "${template}" with (force)`)));
+  return () =>
+    withAdmin(async (c) => void (await c.query(`drop database if exists "${template}" with (force)`)));
 }

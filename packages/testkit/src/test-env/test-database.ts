@@ -28,7 +28,9 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
  * A fresh database for one test file, copied from the migrated template (much faster than
  * migrating each time). Drop it with the returned function.
  */
-export async function createTestDatabase(template: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  template: string,
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
   await withAdmin(async (c) => {
     for (let attempt = 0; ; attempt++) {
@@ -45,6 +47,7 @@ export async function createTestDatabase(template: string): Promise<{ url: strin
   return {
     url: databaseUrl(name),
     name,
-    drop: () => withAdmin(async (c) => void (await c.query(`drop database if exists "${name}" with (force)`))),
+    drop: () =>
+      withAdmin(async (c) => void (await c.query(`drop database if exists "${name}" with (force)`))),
   };
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { type Config, type Logger, createLogger, loadConfig } from '@licensync/core';
+import { type Config, createLogger, type Logger, loadConfig } from '@licensync/core';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { TEST_REDIS_URL, createTestDatabase } from './test-database';
+import { createTestDatabase, TEST_REDIS_URL } from './test-database';
 
 export interface TestEnv {
   config: Config;
@@ -56,7 +56,10 @@ async function deleteKeys(url: string, pattern: string): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value or the time is up (for asynchronous outcomes). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

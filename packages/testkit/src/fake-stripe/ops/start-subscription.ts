@@ -1,0 +1,80 @@
+import type Stripe from 'stripe';
+import { buildSubscription } from '../objects/build-subscription.js';
+import { buildSubscriptionItem } from '../objects/build-subscription-item.js';
+import { addInterval } from './add-interval.js';
+import { createInvoice } from './create-invoice.js';
+import { finalizeInvoice } from './finalize-invoice.js';
+import type { OpsContext } from './ops-context.js';
+import { payInvoice } from './pay-invoice.js';
+import { recurringPrice } from './recurring-price.js';
+
+export interface StartSubscriptionInput {
+  customer: Stripe.Customer;
+  items: { price: string; quantity?: number }[];
+  trialDays?: number;
+  metadata?: Record<string, string>;
+}
+
+export interface StartedSubscription {
+  subscription: Stripe.Subscription;
+  invoice: Stripe.Invoice;
+  paymentIntent: Stripe.PaymentIntent | null;
+  charge: Stripe.Charge | null;
+}
+
+/**
+ * A subscription with its first invoice paid (`billing_reason: subscription_create`). With a trial
+ * the status is `trialing`, every item's period ends at `trial_end` and the first invoice is $0.
+ * Emits `customer.subscription.created`, `invoice.created|finalized`, the payment's events, `invoice.paid`.
+ */
+export function startSubscription(ctx: OpsContext, input: StartSubscriptionInput): StartedSubscription {
+  const { store } = ctx;
+  const now = store.now();
+  const prices = input.items.map((item, index) =>
+    recurringPrice(store, item.price, `items[${index}][price]`),
+  );
+  const trialEnd = input.trialDays ? now + input.trialDays * 86_400 : null;
+  const subscription = store.insert(
+    buildSubscription(
+      {
+        customer: input.customer.id,
+        currency: prices[0]?.currency ?? 'usd',
+        status: trialEnd ? 'trialing' : 'active',
+        trialEnd,
+        metadata: input.metadata,
+      },
+      now,
+    ),
+  );
+  const items = prices.map((price, index) => {
+    const periodEnd = trialEnd ?? addInterval(now, price.recurring.interval, price.recurring.interval_count);
+    const quantity = input.items[index]?.quantity ?? 1;
+    const item = buildSubscriptionItem(
+      { subscription: subscription.id, price, quantity, periodStart: now, periodEnd },
+      now,
+    );
+    return store.insert(item, { parent: subscription.id });
+  });
+
+  const invoice = createInvoice(ctx, {
+    customer: input.customer,
+    currency: subscription.currency,
+    billingReason: 'subscription_create',
+    subscription,
+    periodStart: now,
+    periodEnd: now,
+    lines: items.map((item) => ({
+      price: item.price,
+      quantity: item.quantity ?? 1,
+      period: { start: item.current_period_start, end: item.current_period_end },
+      subscriptionItem: item.id,
+      amount: trialEnd ? 0 : undefined,
+    })),
+  });
+  subscription.latest_invoice = invoice.id;
+  ctx.emit('customer.subscription.created', subscription);
+  ctx.emit('invoice.created', invoice);
+  finalizeInvoice(ctx, invoice, input.customer);
+  const payment = payInvoice(ctx, invoice, input.customer);
+  return { subscription, invoice, ...payment };
+}
