@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
 import { errorHandler } from './middleware/error-handler';
+import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
@@ -10,6 +11,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  app.use('/api/v1', adminRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));
   app.use(errorHandler(deps.logger));
   return app;

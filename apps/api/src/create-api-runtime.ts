@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import {
   type Config,
-  type Logger,
   closeQueues,
   createDb,
   createMetrics,
@@ -9,6 +8,7 @@ import {
   createRedis,
   createStripeClient,
   ensureDefaultWorkspace,
+  type Logger,
 } from '@licensync/core';
 import { createApp } from './app';
 

@@ -1,4 +1,5 @@
 export * from './activity/index';
+export * from './catalog/index';
 export * from './config/index';
 export * from './db/client';
 export * from './db/ensure-database';
@@ -7,6 +8,7 @@ export * as schema from './db/schema/index';
 export * from './errors/index';
 export * from './failures/index';
 export * from './inbox/index';
+export * from './licenses/index';
 export * from './licensing/index';
 export * from './logging/create-logger';
 export * from './metrics/create-metrics';

@@ -1,5 +1,5 @@
-import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@licensync/core';
+import type { ErrorRequestHandler } from 'express';
 
 /**
  * Body-parser errors become the 4xx they are (413 too large, 400 malformed); anything else is a

@@ -11,7 +11,9 @@ export function healthRoute(deps: AppDeps): Router {
       withTimeout(deps.redis.ping(), 2000),
     ]);
     const checks = { postgres: pg.status === 'fulfilled', redis: redis.status === 'fulfilled' };
-    res.status(checks.postgres && checks.redis ? 200 : 503).json({ ok: checks.postgres && checks.redis, checks });
+    res
+      .status(checks.postgres && checks.redis ? 200 : 503)
+      .json({ ok: checks.postgres && checks.redis, checks });
   });
   router.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
@@ -20,5 +22,8 @@ export function healthRoute(deps: AppDeps): Router {
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 }

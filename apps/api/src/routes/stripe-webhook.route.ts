@@ -23,18 +23,29 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
       const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let event: { id?: unknown; type?: unknown };
       try {
-        event = stripe.webhooks.constructEvent(body, header, config.STRIPE_WEBHOOK_SECRET, config.WEBHOOK_TOLERANCE_SECONDS);
+        event = stripe.webhooks.constructEvent(
+          body,
+          header,
+          config.STRIPE_WEBHOOK_SECRET,
+          config.WEBHOOK_TOLERANCE_SECONDS,
+        );
       } catch (err) {
         const malformed = err instanceof SyntaxError;
-        metrics.webhooksReceived.inc({ provider: 'stripe', outcome: malformed ? 'malformed' : 'bad_signature' });
-        return void res.status(400).json({ error: malformed ? 'body is not valid JSON' : (err as Error).message });
+        metrics.webhooksReceived.inc({
+          provider: 'stripe',
+          outcome: malformed ? 'malformed' : 'bad_signature',
+        });
+        return void res
+          .status(400)
+          .json({ error: malformed ? 'body is not valid JSON' : (err as Error).message });
       }
       if (typeof event.id !== 'string' || typeof event.type !== 'string') {
         metrics.webhooksReceived.inc({ provider: 'stripe', outcome: 'malformed' });
         return void res.status(400).json({ error: 'event needs a string id and type' });
       }
       const workspaceId = await resolveWorkspace(deps, req.params.workspace);
-      if (!workspaceId) return void res.status(404).json({ error: `unknown workspace ${req.params.workspace}` });
+      if (!workspaceId)
+        return void res.status(404).json({ error: `unknown workspace ${req.params.workspace}` });
 
       const { row, outcome } = await recordInboxEvent(db, {
         workspaceId,
@@ -47,9 +58,15 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
       if (outcome === 'duplicate') return void res.json({ received: true, duplicate: true });
 
       try {
-        await enqueueInboxEvent(db, queues.inbox, row, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+        await enqueueInboxEvent(db, queues.inbox, row, {
+          attempts: config.JOB_ATTEMPTS,
+          backoffMs: config.JOB_BACKOFF_MS,
+        });
       } catch (err) {
-        logger.warn({ eventId: event.id, err: (err as Error).message }, 'enqueue failed; the relay will retry');
+        logger.warn(
+          { eventId: event.id, err: (err as Error).message },
+          'enqueue failed; the relay will retry',
+        );
       }
       res.json({ received: true });
     },
@@ -57,7 +74,10 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
   return router;
 }
 
-async function resolveWorkspace(deps: AppDeps, slug: string | string[] | undefined): Promise<string | undefined> {
+async function resolveWorkspace(
+  deps: AppDeps,
+  slug: string | string[] | undefined,
+): Promise<string | undefined> {
   if (typeof slug !== 'string') return deps.defaultWorkspaceId;
   const [ws] = await deps.db
     .select({ id: schema.workspaces.id })

@@ -17,7 +17,8 @@ export function classifyError(err: unknown): ErrorClass {
   if (err instanceof PermanentError || err instanceof ZodError) return 'permanent';
   const e = err as HttpishError;
   // Stripe SDK errors carry statusCode; HubSpot's ApiException carries a numeric code.
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.code === 'number' ? e.code : undefined;
+  const status =
+    typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.code === 'number' ? e.code : undefined;
   if (status !== undefined) {
     if (status === 429 || status === 409 || status >= 500) return 'retry';
     if (status >= 400) return 'permanent';

@@ -17,7 +17,12 @@ export interface EnqueueOptions {
  * Hands a stored event to the queue. Adding a job id that BullMQ still holds is a no-op, which is
  * what makes the relay safe to run over rows that may already be queued.
  */
-export async function enqueueInboxEvent(db: DbOrTx, queue: Queue, row: InboxRow, opts: EnqueueOptions): Promise<void> {
+export async function enqueueInboxEvent(
+  db: DbOrTx,
+  queue: Queue,
+  row: InboxRow,
+  opts: EnqueueOptions,
+): Promise<void> {
   const payload: ProcessInboxEventPayload = {
     inboxEventId: row.id,
     workspaceId: row.workspaceId,

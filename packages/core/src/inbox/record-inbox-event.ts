@@ -17,14 +17,25 @@ export interface RecordedEvent {
  */
 export async function recordInboxEvent(
   db: DbOrTx,
-  input: { workspaceId: string; provider: 'stripe' | 'hubspot'; externalId: string; type: string; payload: Record<string, unknown> },
+  input: {
+    workspaceId: string;
+    provider: 'stripe' | 'hubspot';
+    externalId: string;
+    type: string;
+    payload: Record<string, unknown>;
+  },
 ): Promise<RecordedEvent> {
   const inserted = await db.insert(inboxEvents).values(input).onConflictDoNothing().returning();
   if (inserted[0]) return { row: inserted[0], outcome: 'new' };
 
   const reopened = await db
     .update(inboxEvents)
-    .set({ status: 'pending', round: sql`${inboxEvents.round} + 1`, payload: input.payload, enqueuedAt: null })
+    .set({
+      status: 'pending',
+      round: sql`${inboxEvents.round} + 1`,
+      payload: input.payload,
+      enqueuedAt: null,
+    })
     .where(
       and(
         eq(inboxEvents.provider, input.provider),

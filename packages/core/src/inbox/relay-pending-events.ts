@@ -18,7 +18,9 @@ export async function relayPendingEvents(
   opts: EnqueueOptions & { minAgeMs: number; batchSize?: number },
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const lock = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) as locked`);
+    const lock = await tx.execute<{ locked: boolean }>(
+      sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) as locked`,
+    );
     if (!lock.rows[0]?.locked) return 0;
     const cutoff = new Date(Date.now() - opts.minAgeMs);
     const rows = await tx

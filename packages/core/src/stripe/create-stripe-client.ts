@@ -7,7 +7,11 @@ export const STRIPE_API_VERSION = '2026-01-28.clover' as const;
  * `apiBase` unset = the real Stripe API; set (e.g. `http://127.0.0.1:12111`) = a fake or proxy,
  * reached through the SDK's own host/port/protocol options so requests look exactly as in production.
  */
-export function createStripeClient(opts: { apiKey: string; apiBase?: string | undefined; maxNetworkRetries?: number }): Stripe {
+export function createStripeClient(opts: {
+  apiKey: string;
+  apiBase?: string | undefined;
+  maxNetworkRetries?: number;
+}): Stripe {
   const base = opts.apiBase ? new URL(opts.apiBase) : undefined;
   return new Stripe(opts.apiKey, {
     apiVersion: STRIPE_API_VERSION,

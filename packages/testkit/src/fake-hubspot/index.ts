@@ -3,5 +3,5 @@ export type { FakeHubspot, FakeHubspotOptions, PortalCredentials } from './fake-
 export type { FailNextOptions } from './limits/fault-injector';
 export type { RateLimitSettings } from './limits/rate-limiter';
 export { type HubspotContract, loadHubspotContract } from './openapi-contract';
-export type { LoggedRequest } from './request-log';
+export type { LoggedRequest as HubspotLoggedRequest } from './request-log';
 export type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';

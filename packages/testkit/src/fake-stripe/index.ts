@@ -2,7 +2,7 @@ export { type BuildStripeEventOptions, buildStripeEvent } from './build-stripe-e
 export { createFakeStripe, type FakeStripe, type FakeStripeOptions } from './create-fake-stripe.js';
 export { DEFAULT_STRIPE_API_VERSION } from './default-api-version.js';
 export type { FailureRule } from './http/failure-injector.js';
-export type { LoggedRequest } from './http/request-log.js';
+export type { LoggedRequest as StripeLoggedRequest } from './http/request-log.js';
 export { deliverStripeEvent, type SignedStripeEvent, signStripeEvent } from './signed-event.js';
 export type { CheckoutInput, CheckoutResult } from './sim/checkout.actions.js';
 export {
