@@ -41,6 +41,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     url: `http://127.0.0.1:${port}`,
     port,
     db: dbHandle.db,
+    workspaceId: workspace.id,
     queues,
     async close(): Promise<void> {
       const steps = [

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { databaseUrl, withAdmin } from '@licensync/testkit';
+import { databaseUrl, stampedName, withAdmin } from '@licensync/testkit';
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { ensureDatabase } from './ensure-database';
 import { runMigrations } from './migrate';
 
 it('creates a missing database and applies every migration to it, twice without harm', async () => {
-  const name = `licensync_t_${randomBytes(5).toString('hex')}`;
+  const name = stampedName('licensync_t_');
   const url = databaseUrl(name);
   try {
     await ensureDatabase(url);

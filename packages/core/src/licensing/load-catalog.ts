@@ -34,16 +34,18 @@ export async function loadCatalog(
     .where(and(eq(products.workspaceId, workspaceId), inArray(products.shortCode, [...new Set(shortCodes)])));
   if (rows.length === 0) return catalog;
   const ids = rows.map((p) => p.id);
-  const [policies, features, fields, members] = await Promise.all([
-    db.select().from(licensePolicies).where(inArray(licensePolicies.productId, ids)),
-    db.select().from(productFeatures).where(inArray(productFeatures.productId, ids)),
-    db.select().from(productCustomFields).where(inArray(productCustomFields.productId, ids)),
-    db
-      .select({ bundleId: productBundleMembers.bundleProductId, code: products.shortCode })
-      .from(productBundleMembers)
-      .innerJoin(products, eq(products.id, productBundleMembers.memberProductId))
-      .where(inArray(productBundleMembers.bundleProductId, ids)),
-  ]);
+  // Sequential on purpose: inside a transaction all queries share one client.
+  const policies = await db.select().from(licensePolicies).where(inArray(licensePolicies.productId, ids));
+  const features = await db.select().from(productFeatures).where(inArray(productFeatures.productId, ids));
+  const fields = await db
+    .select()
+    .from(productCustomFields)
+    .where(inArray(productCustomFields.productId, ids));
+  const members = await db
+    .select({ bundleId: productBundleMembers.bundleProductId, code: products.shortCode })
+    .from(productBundleMembers)
+    .innerJoin(products, eq(products.id, productBundleMembers.memberProductId))
+    .where(inArray(productBundleMembers.bundleProductId, ids));
   for (const product of rows) {
     catalog.set(product.shortCode, {
       product,

@@ -31,7 +31,7 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
 export async function createTestDatabase(
   template: string,
 ): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
+  const name = stampedName(TEST_DB_PREFIX);
   await withAdmin(async (c) => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -50,4 +50,18 @@ export async function createTestDatabase(
     drop: () =>
       withAdmin(async (c) => void (await c.query(`drop database if exists "${name}" with (force)`))),
   };
+}
+
+/**
+ * `<prefix><unix seconds>_<random>`: the stamp lets a later run drop leftovers by age without
+ * touching the databases of a run going on at the same time.
+ */
+export function stampedName(prefix: string): string {
+  return `${prefix}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Unix seconds a stamped name was made at, or undefined for other names. */
+export function stampOf(name: string): number | undefined {
+  const match = /_(\d{10})_[0-9a-f]{8}$/.exec(name);
+  return match ? Number(match[1]) : undefined;
 }

@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { schema } from '@licensync/core';
+import { eventually } from '@licensync/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createWorkerRuntime } from '../src/create-worker-runtime';
+import { seedExampleCatalog } from './support/seed-catalog';
+import { type Stack, startStack } from './support/start-stack';
+
+const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+let stack: Stack;
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  // No in-process worker: a separate worker process takes the job and is killed mid-way.
+  stack = await startStack({ worker: false, env: { JOB_LOCK_MS: '1000' } });
+  await seedExampleCatalog(stack.api.db, stack.workspaceId);
+});
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  await stack.close();
+});
+
+it('retries the job of a worker killed mid-job and ends with exactly one set of licenses', async () => {
+  const { sim } = stack.fake;
+  const product = sim.createProduct({ name: 'Pro', metadata: { short_code: 'pro' } }).product;
+  const price = sim.createPrice({ product: product.id, unit_amount: 500 }).price;
+  const { events } = sim.checkout({
+    customer_email: 'k@example.com',
+    mode: 'payment',
+    lineItems: [{ price: price.id, quantity: 2 }],
+  });
+  const completed = events.filter((e) => e.type === 'checkout.session.completed');
+
+  // Stripe answers slowly, so the child is inside the handler when it dies.
+  stack.fake.setLatency(4000);
+  const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: workerDir,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  await stack.deliver(completed);
+  await eventually(async () => (await stack.api.queues.inbox.getActiveCount()) === 1, 20_000);
+  child.kill('SIGKILL');
+  await new Promise((r) => child!.once('exit', r));
+  expect(await stack.licenses()).toHaveLength(0);
+
+  // A new worker finds the stalled job once its lock expires and runs it again.
+  stack.fake.setLatency(0);
+  const worker = await createWorkerRuntime(stack.env.config, stack.env.logger);
+  try {
+    const [row] = await stack.settled(completed);
+    expect(row!.status).toBe('processed');
+    expect(await stack.licenses()).toHaveLength(2);
+    const orders = await stack.api.db.select().from(schema.orders);
+    expect(orders).toHaveLength(1);
+  } finally {
+    await worker.close();
+  }
+});
