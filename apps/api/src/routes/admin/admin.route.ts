@@ -1,0 +1,30 @@
+import express, { Router } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { requireAdmin } from '../../middleware/require-admin';
+import { adminErrorHandler } from './admin-error-handler';
+import { catalogImportRoute } from './catalog-import.route';
+import { customFieldsRoute } from './custom-fields.route';
+import { featuresRoute } from './features.route';
+import { licensesRoute } from './licenses.route';
+import { policiesRoute } from './policies.route';
+import { priceProblemsRoute } from './price-problems.route';
+import { productsRoute } from './products.route';
+
+/**
+ * The admin API, mounted at `/api/v1`: bearer `ADMIN_TOKEN`, snake_case JSON, rows of the default
+ * workspace. The token is checked before any body is read.
+ */
+export function adminRoute(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireAdmin(deps.config.ADMIN_TOKEN));
+  router.use(express.json({ limit: '1mb' }));
+  router.use(productsRoute(deps));
+  router.use(policiesRoute(deps));
+  router.use(featuresRoute(deps));
+  router.use(customFieldsRoute(deps));
+  router.use(catalogImportRoute(deps));
+  router.use(licensesRoute(deps));
+  router.use(priceProblemsRoute(deps));
+  router.use(adminErrorHandler());
+  return router;
+}

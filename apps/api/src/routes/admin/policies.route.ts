@@ -1,0 +1,18 @@
+import { createPolicy, parseInput, policyInputSchema } from '@licensync/core';
+import { Router } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { toPolicyJson } from './to-product-parts-json';
+
+/** License policies of a product: how its licenses are shaped when bought. */
+export function policiesRoute(deps: AppDeps): Router {
+  const router = Router();
+  const { db, defaultWorkspaceId: workspaceId } = deps;
+
+  router.post('/products/:short_code/policies', async (req, res) => {
+    const input = parseInput(policyInputSchema, req.body);
+    const policy = await createPolicy({ db, workspaceId, shortCode: req.params.short_code, input });
+    res.status(201).json(toPolicyJson(policy));
+  });
+
+  return router;
+}

@@ -1,0 +1,23 @@
+import { listPriceProblems } from '@licensync/core';
+import { Router } from 'express';
+import type { AppDeps } from '../../app-deps';
+
+/** Stripe prices whose license metadata the worker found broken, so vendors can fix them. */
+export function priceProblemsRoute(deps: AppDeps): Router {
+  const router = Router();
+  const { db, defaultWorkspaceId: workspaceId } = deps;
+
+  router.get('/prices/problems', async (_req, res) => {
+    const rows = await listPriceProblems({ db, workspaceId });
+    res.json({
+      data: rows.map((row) => ({
+        price_id: row.priceId,
+        product_id: row.productId,
+        problems: row.problems.map(({ attribute, rule, message }) => ({ attribute, rule, message })),
+        checked_at: row.checkedAt.toISOString(),
+      })),
+    });
+  });
+
+  return router;
+}

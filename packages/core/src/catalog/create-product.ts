@@ -1,0 +1,32 @@
+import type { Db } from '../db/client';
+import { products } from '../db/schema/index';
+import type { Product } from '../licensing/load-catalog';
+import { ConflictError } from './conflict-error';
+import type { ProductInput } from './product-input';
+import { setBundleMembers } from './set-bundle-members';
+
+/** Creates a product (and a bundle's member list) in one transaction; a taken short_code is a conflict. */
+export async function createProduct(options: {
+  db: Db;
+  workspaceId: string;
+  input: ProductInput;
+}): Promise<Product> {
+  const { db, workspaceId, input } = options;
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .insert(products)
+      .values({
+        workspaceId,
+        shortCode: input.short_code,
+        name: input.name,
+        authorizationMethod: input.authorization_method,
+        isBundle: input.is_bundle,
+      })
+      .onConflictDoNothing({ target: [products.workspaceId, products.shortCode] })
+      .returning();
+    if (!product) throw new ConflictError('short_code', `product ${input.short_code} already exists`);
+    if (input.is_bundle)
+      await setBundleMembers({ tx, bundle: product, shortCodes: input.bundle_members ?? [] });
+    return product;
+  });
+}

@@ -1,0 +1,17 @@
+import type { DbOrTx } from '../db/client';
+import type { CatalogProduct } from '../licensing/load-catalog';
+import { codeText } from './input-primitives';
+import { listProducts } from './list-products';
+import { NotFoundError } from './not-found-error';
+
+/** One product with its policies, features and custom fields; `NotFoundError` when unknown. */
+export async function getProduct(options: {
+  db: DbOrTx;
+  workspaceId: string;
+  shortCode: string;
+}): Promise<CatalogProduct> {
+  const valid = codeText.safeParse(options.shortCode).success;
+  const [found] = valid ? await listProducts({ ...options, shortCodes: [options.shortCode] }) : [];
+  if (!found) throw new NotFoundError(`product ${options.shortCode} not found`);
+  return found;
+}

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { productCustomFields, productFeatures } from '../db/schema/index';
+import type { Product } from '../licensing/load-catalog';
+import type { PolicyProductContext } from './find-policy-problems';
+
+/** What `findPolicyProblems` needs to know about a stored product. */
+export async function loadPolicyContext(options: {
+  tx: DbOrTx;
+  product: Product;
+}): Promise<PolicyProductContext> {
+  const { tx, product } = options;
+  const [features, fields] = await Promise.all([
+    tx
+      .select({ code: productFeatures.code })
+      .from(productFeatures)
+      .where(eq(productFeatures.productId, product.id)),
+    tx
+      .select({ name: productCustomFields.name })
+      .from(productCustomFields)
+      .where(eq(productCustomFields.productId, product.id)),
+  ]);
+  return {
+    authorizationMethod: product.authorizationMethod,
+    featureCodes: new Set(features.map((f) => f.code)),
+    customFieldNames: new Set(fields.map((f) => f.name)),
+  };
+}

@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import { InvalidInputError } from '../catalog/invalid-input-error';
+import { NotFoundError } from '../catalog/not-found-error';
+import type { Db } from '../db/client';
+import { licenses, products } from '../db/schema/index';
+import { generateLicenseKey } from '../licensing/generate-license-key';
+import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { isLicenseId } from './get-license';
+
+/**
+ * Replaces a license's key with a new random one (e.g. after the old key leaked); the license keeps
+ * its id and everything else. Only license-key products have keys. Returns the new key.
+ */
+export async function reissueLicenseKey(options: {
+  db: Db;
+  workspaceId: string;
+  licenseId: string;
+}): Promise<string> {
+  const { db, workspaceId, licenseId } = options;
+  if (!isLicenseId(licenseId)) throw new NotFoundError(`license ${licenseId} not found`);
+  return db.transaction(async (tx) => {
+    const where = and(eq(licenses.workspaceId, workspaceId), eq(licenses.id, licenseId));
+    const [current] = await tx
+      .select({ authorizationMethod: products.authorizationMethod })
+      .from(licenses)
+      .innerJoin(products, eq(products.id, licenses.productId))
+      .where(where)
+      .for('update', { of: licenses });
+    if (!current) throw new NotFoundError(`license ${licenseId} not found`);
+    if (current.authorizationMethod !== 'license-key') {
+      throw new InvalidInputError({
+        license: 'belongs to a user-authorized product, which has no license key',
+      });
+    }
+    const licenseKey = generateLicenseKey();
+    await tx.update(licenses).set({ licenseKey, updatedAt: new Date() }).where(where);
+    await enqueueSyncIntent(tx, workspaceId, 'license', [licenseId]);
+    return licenseKey;
+  });
+}

@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import { NotFoundError } from '../catalog/not-found-error';
+import type { Db } from '../db/client';
+import { licenses } from '../db/schema/index';
+import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { isLicenseId } from './get-license';
+
+/**
+ * Enables or disables a license by hand. Enabling clears the reason. The change and its sync
+ * intent commit together; asking for the state a license already has changes nothing and
+ * enqueues nothing. Returns whether the license changed.
+ */
+export async function setLicenseEnabled(options: {
+  db: Db;
+  workspaceId: string;
+  licenseId: string;
+  enabled: boolean;
+  /** Shown to operators (and synced) as why the license is disabled; ignored when enabling. */
+  reason?: string | null;
+}): Promise<boolean> {
+  const { db, workspaceId, licenseId, enabled } = options;
+  const disabledReason = enabled ? null : (options.reason ?? null);
+  if (!isLicenseId(licenseId)) throw new NotFoundError(`license ${licenseId} not found`);
+  return db.transaction(async (tx) => {
+    const where = and(eq(licenses.workspaceId, workspaceId), eq(licenses.id, licenseId));
+    const [current] = await tx.select().from(licenses).where(where).for('update');
+    if (!current) throw new NotFoundError(`license ${licenseId} not found`);
+    if (current.enabled === enabled && current.disabledReason === disabledReason) return false;
+    await tx.update(licenses).set({ enabled, disabledReason, updatedAt: new Date() }).where(where);
+    await enqueueSyncIntent(tx, workspaceId, 'license', [licenseId]);
+    return true;
+  });
+}
