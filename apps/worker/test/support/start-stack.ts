@@ -4,11 +4,11 @@ import {
   createFakeStripe,
   createTestEnv,
   deliverStripeEvent,
-  eventually,
   type FakeStripe,
+  settleInbox,
   type TestEnv,
 } from '@licensync/testkit';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { createWorkerRuntime, type WorkerRuntime } from '../../src/create-worker-runtime';
 
@@ -54,16 +54,10 @@ export async function startStack(
       return out;
     },
     settled(events) {
-      const ids = events.map((e) => e.id);
-      return eventually(async () => {
-        const rows = await db
-          .select()
-          .from(schema.inboxEvents)
-          .where(inArray(schema.inboxEvents.externalId, ids));
-        return rows.length === new Set(ids).size && rows.every((r) => r.status !== 'pending')
-          ? rows
-          : undefined;
-      }, 20_000);
+      return settleInbox(
+        db,
+        events.map((e) => e.id),
+      );
     },
     licenses(where = {}) {
       const { licenses } = schema;

@@ -1,2 +1,3 @@
+export * from './settle-inbox';
 export * from './test-database';
 export * from './test-stack';

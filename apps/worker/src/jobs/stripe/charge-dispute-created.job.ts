@@ -13,7 +13,7 @@ export async function runChargeDisputeCreated(
   event: Stripe.ChargeDisputeCreatedEvent,
   ctx: HandlerContext,
 ): Promise<HandlerOutcome> {
-  const dispute = event.data.object;
+  const dispute = await ctx.stripe.disputes.retrieve(event.data.object.id);
   const charge = await ctx.stripe.charges.retrieve(idOf(dispute.charge)!);
   const paymentIntentId = idOf(charge.payment_intent);
   if (!paymentIntentId) return 'ignored';

@@ -20,7 +20,12 @@ export async function reconcileSubscription(
     expand: ['items.data.price.product'],
   });
   const paused = sub.status === 'paused' || sub.pause_collection != null;
-  const items = sub.items.data.map((item) => ({ item, validUntil: itemValidUntil(sub, item) }));
+  // Validity follows payment: a past-due subscription keeps working but is not extended.
+  const extends_ = sub.status === 'active' || sub.status === 'trialing';
+  const items = sub.items.data.map((item) => ({
+    item,
+    validUntil: extends_ ? itemValidUntil(sub, item) : null,
+  }));
 
   if (PAID_STATUSES.includes(sub.status)) {
     const customer = await ctx.stripe.customers.retrieve(idOf(sub.customer)!);
@@ -38,7 +43,7 @@ export async function reconcileSubscription(
         quantity: item.quantity ?? 1,
         startsAt: fromUnix(item.current_period_start)!,
         ...(item.price.recurring && { billingPeriod: toBillingPeriodDuration(item.price.recurring) }),
-        validUntil,
+        ...(validUntil && { validUntil }),
         refs: { stripeSubscriptionItemId: item.id },
       })),
     });
