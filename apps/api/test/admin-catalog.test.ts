@@ -258,7 +258,7 @@ describe('POST /api/v1/catalog/import', () => {
     const yaml = readFileSync(new URL('../../../examples/catalog.yaml', import.meta.url), 'utf8');
     const res = await call('POST', '/catalog/import', yaml, { 'content-type': 'text/yaml' });
     expect(res.status).toBe(200);
-    expect(res.body.created).toEqual({ products: 4, policies: 7, features: 4, custom_fields: 1 });
+    expect(res.body.created).toEqual({ products: 4, policies: 9, features: 4, custom_fields: 1 });
     const suite = await call('GET', '/products/suite');
     expect(suite.body).toMatchObject({ is_bundle: true, bundle_members: ['pro', 'team'] });
 

@@ -52,7 +52,7 @@ describe('importCatalog', () => {
   it('imports examples/catalog.yaml, and a second import of it changes nothing', async () => {
     const catalog = parseCatalogFile(exampleYaml, 'catalog.yaml');
     const first = await run(catalog);
-    expect(first.created).toEqual({ products: 4, policies: 7, features: 4, customFields: 1 });
+    expect(first.created).toEqual({ products: 4, policies: 9, features: 4, customFields: 1 });
     expect(first.updated).toEqual(zero);
 
     const second = await run(catalog);
