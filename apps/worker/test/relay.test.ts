@@ -1,56 +1,84 @@
 import { createApiRuntime } from '@licensync/api';
 import { schema } from '@licensync/core';
-import { createTestEnv, eventually, type TestEnv } from '@licensync/testkit';
+import { buildStripeEvent, deliverStripeEvent, eventually, settleInbox } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
+import { seedExampleCatalog } from './support/seed-catalog';
+import { type Stack, startStack } from './support/start-stack';
 
-let env: TestEnv;
+let stack: Stack;
 beforeAll(async () => {
-  env = await createTestEnv();
+  stack = await startStack({ worker: false });
+  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
-afterAll(() => env.cleanup());
+afterAll(() => stack.close());
 
-it('keeps an event whose enqueue failed (Redis down) and relays it once Redis is back', async () => {
-  // The api sees no Redis: the insert succeeds, the enqueue fails, and the sender still gets 200.
-  const api = await createApiRuntime({ ...env.config, REDIS_URL: 'redis://127.0.0.1:1' }, env.logger);
-  const payload = JSON.stringify({
-    id: 'evt_relay',
-    object: 'event',
-    type: 'customer.created',
-    data: { object: {} },
+it('keeps an event whose enqueue failed (Redis down) and relays and processes it once Redis is back', async () => {
+  const { sim } = stack.fake;
+  const product = sim.createProduct({ name: 'Pro', metadata: { short_code: 'pro' } }).product;
+  const price = sim.createPrice({ product: product.id, unit_amount: 100 }).price;
+  const { events, paymentIntent } = sim.checkout({
+    customer_email: 'relay@example.com',
+    mode: 'payment',
+    lineItems: [{ price: price.id, quantity: 2 }],
   });
-  const header = new Stripe('sk_test_x').webhooks.generateTestHeaderString({
-    payload,
-    secret: env.config.STRIPE_WEBHOOK_SECRET,
-  });
-  const res = await fetch(`${api.url}/webhooks/stripe`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': header },
-    body: payload,
-  });
-  expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ received: true });
-  const [pending] = await api.db
+  const completed = events.filter((e) => e.type === 'checkout.session.completed');
+
+  // This api sees no Redis: the insert succeeds, the enqueue fails, and Stripe still gets 200.
+  const cut = await createApiRuntime(
+    { ...stack.env.config, REDIS_URL: 'redis://127.0.0.1:1' },
+    stack.env.logger,
+  );
+  try {
+    const res = await deliverStripeEvent(
+      `${cut.url}/webhooks/stripe`,
+      completed[0]!,
+      stack.env.config.STRIPE_WEBHOOK_SECRET,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: true });
+  } finally {
+    await cut.close();
+  }
+  const [pending] = await stack.api.db
     .select()
     .from(schema.inboxEvents)
-    .where(eq(schema.inboxEvents.externalId, 'evt_relay'));
+    .where(eq(schema.inboxEvents.externalId, completed[0]!.id));
   expect(pending).toMatchObject({ status: 'pending', enqueuedAt: null });
-  await api.close();
+  expect(await stack.api.queues.inbox.getJobCounts()).toMatchObject({ waiting: 0, active: 0 });
 
-  // A worker with Redis relays the pending row and processes it.
-  const worker = await createWorkerRuntime(env.config, env.logger);
+  // A worker with Redis relays the pending row; the event is processed once.
+  const worker = await createWorkerRuntime(stack.env.config, stack.env.logger);
   try {
-    const done = await eventually(async () => {
-      const [row] = await worker.db
+    const [row] = await settleInbox(stack.api.db, [completed[0]!.id]);
+    expect(row).toMatchObject({ status: 'processed' });
+    expect(row!.enqueuedAt).not.toBeNull();
+    expect(await stack.licenses({ paymentIntentId: paymentIntent!.id })).toHaveLength(2);
+    expect((await worker.metrics.inboxRelayed.get()).values[0]!.value).toBe(1);
+  } finally {
+    await worker.close();
+  }
+});
+
+it('marks an event type nobody handles as ignored, not failed', async () => {
+  const worker = await createWorkerRuntime(stack.env.config, stack.env.logger);
+  try {
+    const event = buildStripeEvent('balance.available', {
+      object: 'balance',
+      available: [],
+      pending: [],
+    } as never);
+    expect((await stack.deliver([event]))[0]!.status).toBe(200);
+    const [row] = await eventually(async () => {
+      const rows = await stack.api.db
         .select()
         .from(schema.inboxEvents)
-        .where(eq(schema.inboxEvents.externalId, 'evt_relay'));
-      return row?.status === 'ignored' ? row : undefined;
+        .where(eq(schema.inboxEvents.externalId, event.id));
+      return rows[0]?.status === 'ignored' ? rows : undefined;
     });
-    expect(done.enqueuedAt).not.toBeNull();
-    expect(await worker.metrics.inboxRelayed.get()).toMatchObject({ values: [{ value: 1 }] });
+    expect(row!.processedAt).not.toBeNull();
+    expect(await stack.api.db.select().from(schema.jobFailures)).toHaveLength(0);
   } finally {
     await worker.close();
   }

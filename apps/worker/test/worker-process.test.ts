@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { schema } from '@licensync/core';
 import { eventually } from '@licensync/testkit';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
 import { seedExampleCatalog } from './support/seed-catalog';
@@ -58,5 +59,41 @@ it('retries the job of a worker killed mid-job and ends with exactly one set of 
     expect(orders).toHaveLength(1);
   } finally {
     await worker.close();
+  }
+});
+
+it('finishes the in-flight job on SIGTERM, then exits cleanly', async () => {
+  const { sim } = stack.fake;
+  const product = sim.createProduct({ name: 'Pro', metadata: { short_code: 'pro' } }).product;
+  const price = sim.createPrice({ product: product.id, unit_amount: 500 }).price;
+  const { events, paymentIntent } = sim.checkout({
+    customer_email: 'term@example.com',
+    mode: 'payment',
+    lineItems: [{ price: price.id, quantity: 1 }],
+  });
+  const completed = events.filter((e) => e.type === 'checkout.session.completed');
+  stack.fake.setLatency(1500);
+  const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: workerDir,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  try {
+    await stack.deliver(completed);
+    await eventually(async () => (await stack.api.queues.inbox.getActiveCount()) === 1, 20_000);
+    worker.kill('SIGTERM');
+    const code = await new Promise((r) => worker.once('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    // No other worker ran: the stopping one finished the job before it exited.
+    const [row] = await stack.api.db
+      .select()
+      .from(schema.inboxEvents)
+      .where(eq(schema.inboxEvents.externalId, completed[0]!.id));
+    expect(row!.status).toBe('processed');
+    expect(await stack.licenses({ paymentIntentId: paymentIntent!.id })).toHaveLength(1);
+  } finally {
+    worker.kill('SIGKILL');
+    stack.fake.setLatency(0);
   }
 });
