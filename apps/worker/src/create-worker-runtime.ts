@@ -11,12 +11,14 @@ import {
   relayPendingEvents,
 } from '@licensync/core';
 import { Worker } from 'bullmq';
+import { startHubspotSync } from './hubspot/start-hubspot-sync';
 import { createInboxProcessor } from './processors/process-inbox-event';
+import { startResyncs } from './resyncs/start-resyncs';
 
 export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
 
 /**
- * Everything the worker process runs, built from config: the inbox worker and the relay.
+ * Everything the worker process runs, built from config: the inbox worker, the relay and the HubSpot sync.
  * Tests and the demo start it in-process; `main.ts` adds signals and the environment.
  */
 export async function createWorkerRuntime(config: Config, logger: Logger) {
@@ -41,6 +43,15 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     },
   );
   inboxWorker.on('error', (err) => logger.error({ err: err.message }, 'inbox worker error'));
+  const resyncs = startResyncs({ db: dbHandle.db, connection: workerRedis, queues, config, logger });
+  const hubspot = await startHubspotSync({
+    config,
+    db: dbHandle.db,
+    logger,
+    metrics,
+    queue: queues.hubspotSync,
+    workerRedis,
+  });
 
   let relayRunning = false;
   const relayTimer = setInterval(async () => {
@@ -67,11 +78,14 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     db: dbHandle.db,
     metrics,
     queues,
+    hubspot,
     /** Finishes in-flight jobs, then closes connections in reverse order of opening; every step runs. */
     async close(): Promise<void> {
       clearInterval(relayTimer);
       const steps = [
         () => inboxWorker.close(),
+        () => resyncs.close(),
+        () => hubspot.close(),
         () => closeQueues(queues),
         () => workerRedis.quit(),
         () => producerRedis.quit(),

@@ -5,6 +5,9 @@ import { runChargeRefunded } from './stripe/charge-refunded.job';
 import { runCheckoutSessionCompleted } from './stripe/checkout-session-completed.job';
 import { runCustomerSubscriptionChanged } from './stripe/customer-subscription-updated.job';
 import { runInvoicePaid } from './stripe/invoice-paid.job';
+import { runMirrorCustomer } from './stripe/mirror-customer.job';
+import { runMirrorInvoice } from './stripe/mirror-invoice.job';
+import { runMirrorSubscription } from './stripe/mirror-subscription.job';
 import { runPriceChanged } from './stripe/price-changed.job';
 
 type Handlers = Partial<Record<Stripe.Event['type'], StripeEventHandler[]>>;
@@ -17,10 +20,16 @@ const h = (...fns: StripeEventHandler<never>[]) => fns as unknown as StripeEvent
 export const stripeEventHandlers: Handlers = {
   'checkout.session.completed': h(runCheckoutSessionCompleted),
   'checkout.session.async_payment_succeeded': h(runCheckoutSessionCompleted),
-  'invoice.paid': h(runInvoicePaid),
-  'customer.subscription.created': h(runCustomerSubscriptionChanged),
-  'customer.subscription.updated': h(runCustomerSubscriptionChanged),
-  'customer.subscription.deleted': h(runCustomerSubscriptionChanged),
+  'invoice.paid': h(runInvoicePaid, runMirrorInvoice),
+  'invoice.created': h(runMirrorInvoice),
+  'invoice.finalized': h(runMirrorInvoice),
+  'invoice.payment_failed': h(runMirrorInvoice),
+  'invoice.voided': h(runMirrorInvoice),
+  'customer.created': h(runMirrorCustomer),
+  'customer.updated': h(runMirrorCustomer),
+  'customer.subscription.created': h(runCustomerSubscriptionChanged, runMirrorSubscription),
+  'customer.subscription.updated': h(runCustomerSubscriptionChanged, runMirrorSubscription),
+  'customer.subscription.deleted': h(runCustomerSubscriptionChanged, runMirrorSubscription),
   'customer.subscription.paused': h(runCustomerSubscriptionChanged),
   'customer.subscription.resumed': h(runCustomerSubscriptionChanged),
   'charge.refunded': h(runChargeRefunded),

@@ -6,7 +6,9 @@ import {
   type Metrics,
   markInboxEvent,
   processInboxEventJob,
+  recordEventActivity,
   recordJobFailure,
+  resolveJobFailures,
   schema,
 } from '@licensync/core';
 import { type Job, UnrecoverableError } from 'bullmq';
@@ -40,9 +42,23 @@ export function createInboxProcessor(deps: ProcessorDeps) {
     const event = row.payload as unknown as Stripe.Event;
     const handlers = handlersFor(row.type);
     const log = deps.logger.child({ eventId: row.externalId, type: row.type, jobId: job.id });
+    // The per-entity history is best-effort: a lost entry must not fail or retry the job.
+    const note = (entry: Omit<Parameters<typeof recordEventActivity>[0], 'db' | 'row'>) =>
+      recordEventActivity({ db: deps.db, row, ...entry }).catch((err: Error) =>
+        log.warn({ err: err.message }, 'activity not recorded'),
+      );
+    const jobDetail = { queue: job.queueName, job_id: job.id, attempt: job.attemptsMade + 1 };
+    await note({
+      kind: `${row.provider}.event.received`,
+      outcome: 'ok',
+      message: row.type,
+      at: row.receivedAt,
+      once: true,
+    });
     if (handlers.length === 0) {
       await markInboxEvent(deps.db, row.id, 'ignored');
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'ignored' });
+      await note({ kind: 'job.processed', outcome: 'skipped', message: 'no handler', detail: jobDetail });
       return 'ignored';
     }
     const stop = deps.metrics.jobDuration.startTimer({ queue: job.queueName });
@@ -51,6 +67,13 @@ export function createInboxProcessor(deps: ProcessorDeps) {
       let outcome: 'processed' | 'ignored' = 'ignored';
       for (const handler of handlers) if ((await handler(event, ctx)) === 'processed') outcome = 'processed';
       await markInboxEvent(deps.db, row.id, outcome);
+      await resolveJobFailures(deps.db, row.id);
+      await note({
+        kind: 'job.processed',
+        outcome: outcome === 'processed' ? 'ok' : 'skipped',
+        message: outcome,
+        detail: jobDetail,
+      });
       stop();
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome });
       log.info({ outcome }, 'event handled');
@@ -64,13 +87,14 @@ export function createInboxProcessor(deps: ProcessorDeps) {
       if (!final) {
         deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'retry' });
         log.warn({ err: message, attempt }, 'event failed, will retry');
+        await note({ kind: 'job.failed', outcome: 'error', message, detail: { ...jobDetail, final: false } });
         throw err;
       }
       const errors = [
         ...(job.stacktrace ?? []).map((s, i) => ({ attempt: i + 1, at: '', message: firstLine(s) })),
       ];
       errors.push({ attempt, at: new Date().toISOString(), message });
-      await recordJobFailure(deps.db, {
+      const failureId = await recordJobFailure(deps.db, {
         workspaceId: row.workspaceId,
         queue: job.queueName,
         jobName: job.name,
@@ -83,6 +107,13 @@ export function createInboxProcessor(deps: ProcessorDeps) {
         payload: job.data,
       });
       await markInboxEvent(deps.db, row.id, 'failed', message);
+      await note({
+        kind: 'job.failed',
+        outcome: 'error',
+        message,
+        detail: { ...jobDetail, final: true, permanent, failure_id: failureId },
+        extraSubjects: [`failure:${failureId}`],
+      });
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'failed' });
       log.error({ err: message, attempt, permanent }, 'event failed for good');
       throw permanent ? new UnrecoverableError(message) : err;

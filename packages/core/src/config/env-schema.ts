@@ -38,7 +38,24 @@ export const envSchema = z.object({
     .describe('Unset = the real Stripe API; set = a fake or proxy, e.g. http://127.0.0.1:12111'),
   HUBSPOT_API_BASE: z.url().optional().describe('Unset = the real HubSpot API; set = a fake or proxy'),
   HUBSPOT_ACCESS_TOKEN: z.string().optional().describe('Static token (private app / service key)'),
-  HUBSPOT_MAX_REQUESTS_PER_10S: z.coerce.number().int().positive().default(100),
+  HUBSPOT_MAX_REQUESTS_PER_10S: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100)
+    .describe('Our budget per HubSpot portal per rolling 10 s, shared by every worker process'),
+  HUBSPOT_SEARCH_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('Search API calls per portal per second (HubSpot: 5, counted apart from the rest)'),
+  HUBSPOT_SYNC_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .default(500)
+    .describe('How often the outbox is checked for pending HubSpot intents'),
   MIGRATE_ON_START: bool.default(false).describe('Apply migrations when the process starts'),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
@@ -62,6 +79,29 @@ export const envSchema = z.object({
     .min(0)
     .default(5000)
     .describe('How old a pending inbox row must be to relay'),
+  RESYNC_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'a cron pattern of 5 or 6 fields')
+    .default('0 3 * * *')
+    .describe('When scheduled resyncs run (UTC); a workspace setting `resyncCron` overrides it'),
+  RESYNC_PAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(100)
+    .describe('Records per resync page (Stripe lists at most 100)'),
+  RESYNC_STRIPE_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(20)
+    .describe('Stripe requests per second a resync may make; live webhook handling is not counted'),
+  RESYNC_SLICE_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe('Attempts of one resync page or record before it is listed as a failed slice'),
 });
 
 export type Config = z.infer<typeof envSchema>;

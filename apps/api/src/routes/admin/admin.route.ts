@@ -4,11 +4,15 @@ import { requireAdmin } from '../../middleware/require-admin';
 import { adminErrorHandler } from './admin-error-handler';
 import { catalogImportRoute } from './catalog-import.route';
 import { customFieldsRoute } from './custom-fields.route';
+import { failuresRoute } from './failures.route';
 import { featuresRoute } from './features.route';
+import { historyRoute } from './history.route';
 import { licensesRoute } from './licenses.route';
 import { policiesRoute } from './policies.route';
 import { priceProblemsRoute } from './price-problems.route';
 import { productsRoute } from './products.route';
+import { resyncsRoute } from './resyncs.route';
+import { statusRoute } from './status.route';
 
 /**
  * The admin API, mounted at `/api/v1`: bearer `ADMIN_TOKEN`, snake_case JSON, rows of the default
@@ -25,6 +29,10 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(catalogImportRoute(deps));
   router.use(licensesRoute(deps));
   router.use(priceProblemsRoute(deps));
+  router.use(resyncsRoute(deps));
+  router.use(failuresRoute(deps));
+  router.use(historyRoute(deps));
+  router.use(statusRoute(deps));
   router.use(adminErrorHandler());
   return router;
 }

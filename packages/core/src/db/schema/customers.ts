@@ -15,6 +15,8 @@ export const customers = pgTable(
     customerAccountId: uuid('customer_account_id').references(() => customerAccounts.id),
     stripeCustomerId: text('stripe_customer_id'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    /** Stripe's `created` of the event that last wrote this row; older events do not overwrite. */
+    stripeEventAt: timestamp('stripe_event_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,6 +4,7 @@ export * from './billing-subscriptions';
 export * from './customer-accounts';
 export * from './customers';
 export * from './external-links';
+export * from './hubspot-associations';
 export * from './hubspot-connections';
 export * from './inbox-events';
 export * from './job-failures';

@@ -18,10 +18,11 @@ export const syncOutbox = pgTable(
     target: text('target').$type<'hubspot'>().notNull().default('hubspot'),
     objectKind: text('object_kind').$type<SyncObjectKind>().notNull(),
     objectId: text('object_id').notNull(),
-    status: text('status').$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
+    status: text('status').$type<'pending' | 'processing' | 'done' | 'failed'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Not before this time; while `processing`, when the claim's lease runs out. */
     availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },

@@ -6,6 +6,8 @@ export interface WorkspaceSettings {
   partialRefundAction?: 'none' | 'disable';
   /** Disable the payment's licenses when a dispute is opened. */
   disableOnDispute?: boolean;
+  /** Cron (UTC) of this workspace's scheduled resyncs; `RESYNC_CRON` when absent. */
+  resyncCron?: string;
 }
 
 export const workspaces = pgTable('workspaces', {

@@ -1,4 +1,5 @@
 import type { Route } from '../http/route';
+import { accountInfoRoutes } from './account-info.routes';
 import { associationBatchRoutes } from './associations-batch.routes';
 import { associationSingleRoutes } from './associations-single.routes';
 import { objectBasicRoutes } from './objects-basic.routes';
@@ -10,6 +11,7 @@ import { schemaRoutes } from './schemas.routes';
 
 /** Every endpoint the fake answers; anything else is a 404. */
 export const ALL_ROUTES: Route[] = [
+  ...accountInfoRoutes,
   ...schemaRoutes,
   ...propertyRoutes,
   ...objectBatchWriteRoutes,

@@ -24,6 +24,10 @@ export const includableFields: Record<string, Record<string, Include>> = {
         `/v1/invoice_payments?invoice=${invoice.id}`,
       ),
   },
+  // The fake keeps no tax ids; Stripe lists a customer's under `tax_ids` when expanded.
+  customer: {
+    tax_ids: (_store, customer) => firstPage([], `/v1/customers/${customer.id}/tax_ids`),
+  },
   charge: {
     refunds: (store, charge) =>
       firstPage(

@@ -1,0 +1,60 @@
+import { getHistory, parseInput, resolveHistorySubjects } from '@licensync/core';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps';
+
+const text = z.string().trim().min(1, 'must not be empty').max(320);
+
+const historyQuery = z
+  .strictObject({
+    customer_email: text.optional(),
+    stripe_id: text.optional(),
+    license_id: text.optional(),
+    license_key: text.optional(),
+    hubspot_object_id: text.optional(),
+    limit: z.coerce.number().int('must be an integer').min(1).max(500, 'must be at most 500').default(100),
+  })
+  .refine((q) => Object.keys(q).some((k) => k !== 'limit'), {
+    message: 'give customer_email, stripe_id, license_id, license_key or hubspot_object_id',
+    path: ['query'],
+  });
+
+/**
+ * An entity's sync history, newest first: events received, jobs run, external calls, failures and
+ * replays, each with its outcome and error. `subjects` says what the search was widened to.
+ */
+export function historyRoute(deps: AppDeps): Router {
+  const router = Router();
+  const { db, defaultWorkspaceId: workspaceId } = deps;
+
+  router.get('/history', async (req, res) => {
+    const q = parseInput(historyQuery, req.query);
+    const subjects = await resolveHistorySubjects({
+      db,
+      workspaceId,
+      query: {
+        customerEmail: q.customer_email,
+        stripeId: q.stripe_id,
+        licenseId: q.license_id,
+        licenseKey: q.license_key,
+        hubspotObjectId: q.hubspot_object_id,
+      },
+    });
+    const entries = await getHistory({ db, workspaceId, subjects, limit: q.limit });
+    res.json({
+      subjects,
+      data: entries.map((e) => ({
+        at: e.at.toISOString(),
+        kind: e.kind,
+        outcome: e.outcome,
+        message: e.message,
+        error: e.error,
+        source: e.source,
+        subjects: e.subjects,
+        detail: e.detail,
+      })),
+    });
+  });
+
+  return router;
+}

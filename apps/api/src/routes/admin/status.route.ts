@@ -1,0 +1,46 @@
+import { countOpenWork } from '@licensync/core';
+import { Router } from 'express';
+import type { AppDeps } from '../../app-deps';
+
+const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
+
+/**
+ * Queue counts from Redis and what waits in Postgres, for `licensync status`. With Redis down the
+ * Postgres half still answers and `queues` is null.
+ */
+export function statusRoute(deps: AppDeps): Router {
+  const router = Router();
+  const { db, queues, defaultWorkspaceId: workspaceId } = deps;
+
+  router.get('/status', async (_req, res) => {
+    const work = await countOpenWork({ db, workspaceId });
+    let queueCounts: Record<string, Record<string, number>> | null = null;
+    try {
+      queueCounts = Object.fromEntries(
+        await Promise.all(
+          Object.values(queues).map(async (q) => [
+            q.name,
+            await withTimeout(q.getJobCounts(...STATES), 2000),
+          ]),
+        ),
+      );
+    } catch {
+      queueCounts = null;
+    }
+    res.json({
+      queues: queueCounts,
+      inbox_pending: work.inboxPending,
+      failures_open: work.failuresOpen,
+      outbox_pending: work.outboxPending,
+    });
+  });
+
+  return router;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
+}

@@ -1,0 +1,44 @@
+import { QUEUES } from '@licensync/core';
+import { createTestEnv, type TestEnv } from '@licensync/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+
+let env: TestEnv;
+let api: ApiRuntime;
+beforeAll(async () => {
+  env = await createTestEnv();
+  api = await createApiRuntime(env.config, env.logger);
+});
+afterAll(async () => {
+  await api.close();
+  await env.cleanup();
+});
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const get = (path: string, authorization?: string) =>
+  fetch(`${api.url}${path}`, { headers: authorization ? { authorization } : {} });
+
+it.each([
+  ['no credentials', undefined],
+  ['a wrong bearer token', 'Bearer not-the-admin-token'],
+  ['a wrong Basic password', basic('admin', 'not-the-admin-token')],
+  ['Basic without a password', `Basic ${Buffer.from('admin').toString('base64')}`],
+])('answers 401 with a Basic challenge to %s', async (_name, authorization) => {
+  const res = await get('/admin/queues', authorization);
+  expect(res.status).toBe(401);
+  expect(res.headers.get('www-authenticate')).toBe('Basic realm="licensync"');
+});
+
+it.each([
+  ['a bearer token', () => `Bearer ${env.config.ADMIN_TOKEN}`],
+  ['Basic with any user and the token as password', () => basic('ops', env.config.ADMIN_TOKEN)],
+])('serves the dashboard and its queue API with %s', async (_name, auth) => {
+  const page = await get('/admin/queues', auth());
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toContain('text/html');
+  const queues = await get('/admin/queues/api/queues', auth());
+  expect(queues.status).toBe(200);
+  const body = (await queues.json()) as { queues: { name: string }[] };
+  expect(body.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUES).sort());
+});

@@ -1,0 +1,72 @@
+import { type DbOrTx, schema } from '@licensync/core';
+import { and, eq, inArray } from 'drizzle-orm';
+
+const { externalLinks } = schema;
+
+/** Our entity id → HubSpot record id, for one HubSpot object type. */
+export async function loadHubspotLinks(
+  db: DbOrTx,
+  workspaceId: string,
+  entityKind: string,
+  externalType: string,
+  entityIds: string[],
+): Promise<Map<string, string>> {
+  if (entityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ entityId: externalLinks.entityId, externalId: externalLinks.externalId })
+    .from(externalLinks)
+    .where(
+      and(
+        eq(externalLinks.workspaceId, workspaceId),
+        eq(externalLinks.provider, 'hubspot'),
+        eq(externalLinks.entityKind, entityKind),
+        eq(externalLinks.externalType, externalType),
+        inArray(externalLinks.entityId, entityIds),
+      ),
+    );
+  return new Map(rows.map((r) => [r.entityId, r.externalId]));
+}
+
+/**
+ * Stores (or moves) links. A HubSpot record already linked to another of our entities keeps its
+ * first link: two customers sharing an email share one contact, which belongs to the first.
+ */
+export async function saveHubspotLinks(
+  db: DbOrTx,
+  workspaceId: string,
+  entityKind: string,
+  externalType: string,
+  links: Map<string, string>,
+): Promise<void> {
+  if (links.size === 0) return;
+  const entityIds = [...links.keys()];
+  const current = await loadHubspotLinks(db, workspaceId, entityKind, externalType, entityIds);
+  const changed = entityIds.filter((id) => current.get(id) !== links.get(id));
+  if (changed.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(externalLinks)
+      .where(
+        and(
+          eq(externalLinks.workspaceId, workspaceId),
+          eq(externalLinks.provider, 'hubspot'),
+          eq(externalLinks.entityKind, entityKind),
+          eq(externalLinks.externalType, externalType),
+          inArray(externalLinks.entityId, changed),
+        ),
+      );
+    await tx
+      .insert(externalLinks)
+      .values(
+        changed.map((entityId) => ({
+          workspaceId,
+          entityKind,
+          entityId,
+          provider: 'hubspot' as const,
+          externalType,
+          externalId: links.get(entityId)!,
+        })),
+      )
+      .onConflictDoNothing();
+  });
+}

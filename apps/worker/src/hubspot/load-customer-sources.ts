@@ -1,0 +1,38 @@
+import { schema } from '@licensync/core';
+import type { HubspotCustomerSource } from '@licensync/mappers';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { SyncContext } from './sync-context';
+
+const { customers, customerAccounts } = schema;
+
+export interface CustomerRow {
+  source: HubspotCustomerSource;
+  /** Stripe metadata; `hubspot_contact_id` / `hubspot_company_id` link a record explicitly. */
+  metadata: Record<string, string>;
+}
+
+/** Customers with their account, as the mappers read them. */
+export async function loadCustomerSources(ctx: SyncContext, ids: string[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .select({ customer: customers, account: customerAccounts })
+    .from(customers)
+    .leftJoin(customerAccounts, eq(customerAccounts.id, customers.customerAccountId))
+    .where(and(eq(customers.workspaceId, ctx.workspaceId), inArray(customers.id, ids)));
+  return rows.map(({ customer: c, account: a }) => {
+    const meta = c.metadata ?? {};
+    const isCompany = c.customerType === 'company' || ctx.connection.defaultCustomerObject === 'company';
+    return {
+      metadata: meta,
+      source: {
+        id: c.id,
+        email: c.email,
+        name: c.name,
+        stripeCustomerId: c.stripeCustomerId,
+        taxId: a?.taxId ?? meta.tax_id ?? null,
+        companyName: a?.name ?? meta.company ?? (isCompany ? c.name : null),
+        domain: a?.domain ?? meta.domain ?? null,
+      },
+    };
+  });
+}

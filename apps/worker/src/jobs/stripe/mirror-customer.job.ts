@@ -1,0 +1,52 @@
+import { enqueueSyncIntent, findOrCreateCustomer, schema } from '@licensync/core';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { HandlerContext, HandlerOutcome } from '../handler-context';
+
+const { customers } = schema;
+
+/**
+ * `customer.created|updated`: mirrors the Stripe customer (name, email, metadata, company or
+ * person, tax id) into our `customers` row, to be synced to HubSpot. Reads the customer from Stripe.
+ * Idempotent and order-safe because the row is only written when this event is not older than the
+ * one that last wrote it (`stripe_event_at`). Ignored when Stripe has no email for the customer.
+ */
+export async function runMirrorCustomer(
+  event: Stripe.CustomerCreatedEvent | Stripe.CustomerUpdatedEvent,
+  ctx: HandlerContext,
+): Promise<HandlerOutcome> {
+  if (!event.data.object.id) return 'ignored';
+  const customer = await ctx.stripe.customers.retrieve(event.data.object.id, { expand: ['tax_ids'] });
+  if (customer.deleted || !customer.email) return 'ignored';
+  const eventAt = new Date(event.created * 1000);
+  const taxId = customer.tax_ids?.data[0]?.value;
+  const metadata: Record<string, string> = { ...(taxId && { tax_id: taxId }), ...customer.metadata };
+  const isCompany = Boolean(customer.business_name) || metadata.customer_type === 'company';
+  await ctx.db.transaction(async (tx) => {
+    const row = await findOrCreateCustomer(tx, {
+      workspaceId: ctx.workspaceId,
+      email: customer.email!,
+      name: customer.business_name ?? customer.name ?? null,
+      stripeCustomerId: customer.id,
+    });
+    const updated = await tx
+      .update(customers)
+      .set({
+        email: customer.email!.trim().toLowerCase(),
+        name: customer.business_name ?? customer.name ?? row.name,
+        metadata,
+        customerType: isCompany ? 'company' : 'individual',
+        stripeEventAt: eventAt,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(customers.id, row.id),
+          or(isNull(customers.stripeEventAt), lte(customers.stripeEventAt, eventAt)),
+        ),
+      )
+      .returning({ id: customers.id });
+    if (updated.length > 0) await enqueueSyncIntent(tx, ctx.workspaceId, 'customer', [row.id]);
+  });
+  return 'processed';
+}

@@ -1,0 +1,95 @@
+import {
+  countResyncRecords,
+  type Db,
+  enqueueSyncIntent,
+  listResyncRecordIds,
+  RESYNC_RECORD_ORDER,
+  type ResolvedScope,
+  type ResyncProgressState,
+  type ResyncRun,
+  saveResyncProgress,
+  type schema,
+} from '@licensync/core';
+import type { ResyncDeps } from './resync-deps';
+import { withAttempts } from './with-attempts';
+import { yieldToLiveTraffic } from './yield-to-live-traffic';
+
+/** `checkpoint` of a hubspot-resync: the kind being walked and the last id written in it. */
+interface Checkpoint {
+  kind: schema.SyncObjectKind;
+  afterId: string | null;
+}
+
+/**
+ * Ledger → HubSpot. Writes a sync intent for every customer, subscription, invoice and license of
+ * the scope, a page at a time; the HubSpot sync worker drains them in batches and upserts, which
+ * also recreates records deleted in HubSpot. Each page's intents, count and checkpoint commit in one
+ * transaction, so a resumed run continues after the last page kept. Intents coalesce with pending
+ * ones, so a page written twice costs nothing.
+ */
+export async function runHubspotResync(
+  run: ResyncRun,
+  scope: ResolvedScope,
+  deps: ResyncDeps,
+): Promise<void> {
+  const { db, config } = deps;
+  const workspaceId = run.workspaceId;
+  const retry = { attempts: config.RESYNC_SLICE_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS };
+  let state: ResyncProgressState = {
+    done: run.done,
+    total: run.total,
+    failedSlices: run.failedSlices,
+    checkpoint: run.checkpoint ?? { kind: RESYNC_RECORD_ORDER[0], afterId: null },
+    report: { customers: 0, subscriptions: 0, invoices: 0, licenses: 0, ...run.report },
+  };
+  if (state.total === null) {
+    let total = 0;
+    for (const kind of RESYNC_RECORD_ORDER)
+      total += await countResyncRecords(db, { workspaceId, scope, kind });
+    state = { ...state, total };
+    await saveResyncProgress(db, run.id, state);
+  }
+
+  const start = state.checkpoint as unknown as Checkpoint;
+  for (const kind of RESYNC_RECORD_ORDER.slice(RESYNC_RECORD_ORDER.indexOf(start.kind))) {
+    let afterId = kind === start.kind ? start.afterId : null;
+    for (;;) {
+      await yieldToLiveTraffic(deps.queues.inbox);
+      const from = state;
+      const page = await withAttempts(retry, () =>
+        db.transaction(async (tx) => {
+          const ids = await listResyncRecordIds(tx, {
+            workspaceId,
+            scope,
+            kind,
+            afterId,
+            limit: config.RESYNC_PAGE_SIZE,
+          });
+          if (ids.length === 0) return { ids, next: from };
+          await enqueueSyncIntent(tx, workspaceId, kind, ids);
+          const report = from.report as Record<string, number>;
+          const next: ResyncProgressState = {
+            ...from,
+            done: from.done + ids.length,
+            checkpoint: { kind, afterId: ids.at(-1)! },
+            report: { ...report, [`${kind}s`]: (report[`${kind}s`] ?? 0) + ids.length },
+          };
+          await saveResyncProgress(tx as unknown as Db, run.id, next);
+          return { ids, next };
+        }),
+      );
+      if (!page.ok) {
+        // Pages fail together (the database), not one by one: stop and let the operator rerun.
+        const slice = `${kind}s after ${afterId ?? 'start'}`;
+        await saveResyncProgress(db, run.id, {
+          ...state,
+          failedSlices: [...state.failedSlices, { slice, error: page.error }],
+        });
+        return;
+      }
+      state = page.value.next;
+      if (page.value.ids.length < config.RESYNC_PAGE_SIZE) break;
+      afterId = page.value.ids.at(-1)!;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import {
+  classifyError,
+  finishResyncRun,
+  getResyncRun,
+  recordActivity,
+  resolveResyncScope,
+  startResyncRun,
+} from '@licensync/core';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { ResyncDeps } from './resync-deps';
+import { runHubspotResync } from './run-hubspot-resync';
+import { runStripeReconcile } from './run-stripe-reconcile';
+
+/**
+ * Processes one resync run from its checkpoint to the end. Idempotent because progress is kept in
+ * the run row with the work it describes: a retried or stalled job resumes, a job for a finished
+ * run does nothing. Terminal when the scope no longer resolves or the job runs out of attempts;
+ * either way the run ends `failed` with the reason as a slice.
+ */
+export async function runResync(job: Job, runId: string, deps: ResyncDeps): Promise<string> {
+  const { db, logger } = deps;
+  const run = await startResyncRun(db, runId);
+  if (!run) return 'already finished';
+  const log = logger.child({ runId, kind: run.kind, scope: run.scope });
+  log.info(
+    { done: run.done, checkpoint: run.checkpoint },
+    run.done > 0 ? 'resync resumed' : 'resync started',
+  );
+  try {
+    const scope = await resolveResyncScope(db, run.workspaceId, run.scope);
+    if (run.kind === 'stripe-reconcile') await runStripeReconcile(run, scope, deps);
+    else await runHubspotResync(run, scope, deps);
+    await finishResyncRun(db, runId);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const permanent = classifyError(err) === 'permanent';
+    if (!permanent && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {
+      log.warn({ err: message }, 'resync interrupted; will resume from its checkpoint');
+      throw err;
+    }
+    await finishResyncRun(db, runId, { slice: 'run', error: message });
+    log.error({ err: message }, 'resync stopped');
+    throw new UnrecoverableError(message);
+  }
+  const finished = await getResyncRun({ db, workspaceId: run.workspaceId, runId });
+  await recordActivity(db, {
+    workspaceId: run.workspaceId,
+    kind: `resync.${finished.status}`,
+    subjects: [`resync:${runId}`],
+    outcome: finished.status === 'succeeded' ? 'ok' : 'error',
+    message: `${run.kind} of ${run.scope}: ${finished.done} done, ${finished.failedSlices.length} failed slice(s)`,
+    detail: { report: finished.report, failedSlices: finished.failedSlices },
+  });
+  log.info({ status: finished.status, done: finished.done, report: finished.report }, 'resync finished');
+  return finished.status;
+}

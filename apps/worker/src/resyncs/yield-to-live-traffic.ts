@@ -1,0 +1,16 @@
+import type { Queue } from 'bullmq';
+
+/**
+ * Waits while live webhook events wait in the inbox queue, so a bulk run never holds them up
+ * (they share Stripe's rate limit and the database). After `maxWaitMs` it goes on for one step
+ * anyway: a queue that never empties must not starve the resync for ever.
+ */
+export async function yieldToLiveTraffic(inbox: Queue, maxWaitMs = 30_000): Promise<void> {
+  const deadline = Date.now() + maxWaitMs;
+  while (Date.now() < deadline) {
+    // Redis trouble: carry on; the page's own calls will fail and be retried if it matters.
+    const waiting = await inbox.getWaitingCount().catch(() => 0);
+    if (waiting === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

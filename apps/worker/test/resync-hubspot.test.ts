@@ -1,0 +1,165 @@
+import { type ApiRuntime, createApiRuntime } from '@licensync/api';
+import { schema } from '@licensync/core';
+import { createTestEnv, eventually, type TestEnv } from '@licensync/testkit';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
+import { seedExampleCatalog } from './support/seed-catalog';
+
+let env: TestEnv;
+let api: ApiRuntime;
+let worker: WorkerRuntime;
+let alice: string;
+let bob: string;
+
+beforeAll(async () => {
+  // Pages of 2 so every kind spans several pages.
+  env = await createTestEnv({ RESYNC_PAGE_SIZE: '2' });
+  api = await createApiRuntime(env.config, env.logger);
+  worker = await createWorkerRuntime(env.config, env.logger);
+  const { db, workspaceId } = api;
+  await seedExampleCatalog(db, workspaceId);
+  const [product] = await db.select().from(schema.products).where(eq(schema.products.shortCode, 'pro'));
+  const [a, b] = await db
+    .insert(schema.customers)
+    .values([
+      { workspaceId, email: 'alice@example.com', stripeCustomerId: 'cus_a' },
+      { workspaceId, email: 'bob@example.com', stripeCustomerId: 'cus_b' },
+    ])
+    .returning();
+  alice = a!.id;
+  bob = b!.id;
+  // alice: 5 licenses, 2 subscriptions, 3 invoices; bob: 2 licenses, 1 subscription, 1 invoice.
+  const owners = [...Array(5).fill(alice), ...Array(2).fill(bob)] as string[];
+  await db.insert(schema.licenses).values(
+    owners.map((customerId, i) => ({
+      workspaceId,
+      sourceKey: `seed:${i}`,
+      customerId,
+      productId: product!.id,
+      licenseType: 'perpetual' as const,
+    })),
+  );
+  await db.insert(schema.billingSubscriptions).values(
+    [alice, alice, bob].map((customerId, i) => ({
+      workspaceId,
+      customerId,
+      stripeSubscriptionId: `sub_${i}`,
+      status: 'active',
+    })),
+  );
+  await db.insert(schema.billingInvoices).values(
+    [alice, alice, alice, bob].map((customerId, i) => ({
+      workspaceId,
+      customerId,
+      stripeInvoiceId: `in_${i}`,
+      status: 'paid',
+    })),
+  );
+});
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await env?.cleanup();
+});
+beforeEach(async () => {
+  await api.db.delete(schema.syncOutbox);
+});
+
+async function resync(scope: string) {
+  const res = await fetch(`${api.url}/api/v1/resyncs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'hubspot-resync', scope }),
+  });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  return eventually(async () => {
+    const [run] = await api.db.select().from(schema.resyncRuns).where(eq(schema.resyncRuns.id, id));
+    return run && run.status !== 'queued' && run.status !== 'running' ? run : undefined;
+  }, 20_000);
+}
+
+async function intents() {
+  const rows = await api.db
+    .select({ kind: schema.syncOutbox.objectKind, objectId: schema.syncOutbox.objectId })
+    .from(schema.syncOutbox);
+  return rows;
+}
+
+const byKind = (rows: { kind: string }[]) =>
+  Object.fromEntries(
+    ['customer', 'subscription', 'invoice', 'license'].map((k) => [
+      k,
+      rows.filter((r) => r.kind === k).length,
+    ]),
+  );
+
+describe('hubspot-resync', () => {
+  it('writes an intent for every customer, subscription, invoice and license of the workspace', async () => {
+    const run = await resync('workspace');
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      total: 16,
+      done: 16,
+      failedSlices: [],
+      report: { customers: 2, subscriptions: 3, invoices: 4, licenses: 7 },
+    });
+    const rows = await intents();
+    expect(byKind(rows)).toEqual({ customer: 2, subscription: 3, invoice: 4, license: 7 });
+    // One intent per record, none twice.
+    expect(new Set(rows.map((r) => `${r.kind}:${r.objectId}`)).size).toBe(16);
+  });
+
+  it('a customer scope touches only that customer’s records', async () => {
+    const run = await resync(`customer:${bob}`);
+    expect(run).toMatchObject({ status: 'succeeded', total: 5, done: 5 });
+    const rows = await intents();
+    expect(byKind(rows)).toEqual({ customer: 1, subscription: 1, invoice: 1, license: 2 });
+    const { db } = api;
+    const bobs = new Set([
+      bob,
+      ...(await db.select().from(schema.licenses).where(eq(schema.licenses.customerId, bob))).map(
+        (r) => r.id,
+      ),
+      ...(
+        await db
+          .select()
+          .from(schema.billingSubscriptions)
+          .where(eq(schema.billingSubscriptions.customerId, bob))
+      ).map((r) => r.id),
+      ...(
+        await db.select().from(schema.billingInvoices).where(eq(schema.billingInvoices.customerId, bob))
+      ).map((r) => r.id),
+    ]);
+    expect(rows.every((r) => bobs.has(r.objectId))).toBe(true);
+    expect(rows.some((r) => r.objectId === alice)).toBe(false);
+  });
+
+  it('a HubSpot record scope writes the one record it mirrors', async () => {
+    const [license] = await api.db
+      .select()
+      .from(schema.licenses)
+      .where(and(eq(schema.licenses.customerId, alice), eq(schema.licenses.sourceKey, 'seed:3')));
+    await api.db.insert(schema.externalLinks).values({
+      workspaceId: api.workspaceId,
+      entityKind: 'license',
+      entityId: license!.id,
+      provider: 'hubspot',
+      externalType: '2-999',
+      externalId: '4242',
+    });
+    const run = await resync('hubspot:2-999:4242');
+    expect(run).toMatchObject({ status: 'succeeded', total: 1, done: 1 });
+    expect(await intents()).toEqual([{ kind: 'license', objectId: license!.id }]);
+  });
+
+  it('an intent already pending is not written twice', async () => {
+    await resync(`customer:${alice}`);
+    const [{ n: first } = { n: 0 }] = await api.db.select({ n: count() }).from(schema.syncOutbox);
+    await resync(`customer:${alice}`);
+    const [{ n: second } = { n: 0 }] = await api.db.select({ n: count() }).from(schema.syncOutbox);
+    expect(first).toBe(11);
+    expect(second).toBe(first);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './get-history';
+export * from './history-entry';
+export * from './record-event-activity';
+export * from './resolve-history-subjects';
+export * from './stripe-event-subjects';

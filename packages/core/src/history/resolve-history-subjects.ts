@@ -1,0 +1,101 @@
+import { and, eq, or } from 'drizzle-orm';
+import { InvalidInputError } from '../catalog/invalid-input-error';
+import { NotFoundError } from '../catalog/not-found-error';
+import type { DbOrTx } from '../db/client';
+import { customers, externalLinks, licenses } from '../db/schema/index';
+import { isLicenseId } from '../licenses/get-license';
+
+/** What an operator searches the history by; any combination, at least one. */
+export interface HistoryQuery {
+  customerEmail?: string;
+  stripeId?: string;
+  licenseId?: string;
+  licenseKey?: string;
+  hubspotObjectId?: string;
+}
+
+type LicenseRow = typeof licenses.$inferSelect;
+
+/**
+ * Turns a search into activity-log subjects. A license brings the Stripe objects it was bought
+ * with (its history starts before it existed: the events, failures and replays of its purchase);
+ * an email brings its customers and their Stripe customer ids; a HubSpot record the entity it
+ * mirrors. Throws `NotFoundError` for a license key that names no license.
+ */
+export async function resolveHistorySubjects(options: {
+  db: DbOrTx;
+  workspaceId: string;
+  query: HistoryQuery;
+}): Promise<string[]> {
+  const { db, workspaceId, query } = options;
+  const subjects: string[] = [];
+  const licenseRows: LicenseRow[] = [];
+  const ws = (column: typeof licenses.workspaceId) => eq(column, workspaceId);
+
+  if (query.stripeId) subjects.push(`stripe:${query.stripeId}`);
+  if (query.customerEmail) {
+    const email = query.customerEmail.trim().toLowerCase();
+    subjects.push(`email:${email}`);
+    const found = await db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.workspaceId, workspaceId), eq(customers.email, email)));
+    for (const c of found)
+      subjects.push(`customer:${c.id}`, c.stripeCustomerId ? `stripe:${c.stripeCustomerId}` : '');
+  }
+  if (query.licenseId) {
+    if (!isLicenseId(query.licenseId)) throw new InvalidInputError({ license_id: 'must be a UUID' });
+    subjects.push(`license:${query.licenseId}`);
+    licenseRows.push(
+      ...(await db
+        .select()
+        .from(licenses)
+        .where(and(ws(licenses.workspaceId), eq(licenses.id, query.licenseId)))),
+    );
+  }
+  if (query.licenseKey) {
+    const [row] = await db
+      .select()
+      .from(licenses)
+      .where(and(ws(licenses.workspaceId), eq(licenses.licenseKey, query.licenseKey)));
+    if (!row) throw new NotFoundError('no license has this key');
+    licenseRows.push(row);
+  }
+  if (query.hubspotObjectId) {
+    subjects.push(`hubspot:${query.hubspotObjectId}`);
+    const links = await db
+      .select()
+      .from(externalLinks)
+      .where(
+        and(
+          eq(externalLinks.workspaceId, workspaceId),
+          eq(externalLinks.provider, 'hubspot'),
+          eq(externalLinks.externalId, query.hubspotObjectId),
+        ),
+      );
+    for (const link of links) subjects.push(`${link.entityKind}:${link.entityId}`);
+    const linkedLicenses = links.filter((l) => l.entityKind === 'license' && isLicenseId(l.entityId));
+    if (linkedLicenses.length > 0) {
+      licenseRows.push(
+        ...(await db
+          .select()
+          .from(licenses)
+          .where(
+            and(ws(licenses.workspaceId), or(...linkedLicenses.map((l) => eq(licenses.id, l.entityId)))),
+          )),
+      );
+    }
+  }
+  for (const license of licenseRows) subjects.push(...licenseSubjects(license));
+  return [...new Set(subjects.filter((s) => s !== '' && !s.endsWith(':')))];
+}
+
+function licenseSubjects(license: LicenseRow): string[] {
+  const stripeIds = [
+    license.stripeCheckoutSessionId,
+    license.stripePaymentIntentId,
+    license.stripeInvoiceId,
+    license.stripeSubscriptionId,
+  ];
+  return [`license:${license.id}`, ...stripeIds.filter(Boolean).map((id) => `stripe:${id}`)];
+}

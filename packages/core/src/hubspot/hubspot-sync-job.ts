@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { QUEUES } from '../queues/names';
+
+export const SYNC_OBJECT_KINDS = ['customer', 'license', 'subscription', 'invoice'] as const;
+export type HubspotSyncKind = (typeof SYNC_OBJECT_KINDS)[number];
+
+/**
+ * Drains one workspace's pending outbox intents of one kind into HubSpot. Enqueued by the outbox
+ * poller; the job id makes a second enqueue while one is waiting or running a no-op.
+ */
+export const hubspotSyncJob = {
+  name: 'sync-outbox',
+  queue: QUEUES.hubspotSync,
+  schema: z.object({ workspaceId: z.uuid(), kind: z.enum(SYNC_OBJECT_KINDS) }),
+  /** BullMQ refuses ':' in custom ids. */
+  jobId: (workspaceId: string, kind: string) => `hubspot-${workspaceId}-${kind}`,
+  attempts: 5,
+} as const;
+
+export type HubspotSyncPayload = z.infer<typeof hubspotSyncJob.schema>;

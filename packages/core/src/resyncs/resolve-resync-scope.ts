@@ -1,0 +1,55 @@
+import { and, eq } from 'drizzle-orm';
+import { InvalidInputError } from '../catalog/invalid-input-error';
+import type { DbOrTx } from '../db/client';
+import { customers, externalLinks, type SyncObjectKind } from '../db/schema/index';
+import { parseResyncScope } from './parse-resync-scope';
+
+const SYNC_KINDS: readonly string[] = ['customer', 'license', 'subscription', 'invoice'];
+
+/** A scope reduced to our own rows: all of the workspace, one customer's, or one record. */
+export type ResolvedScope =
+  | { type: 'workspace' }
+  | { type: 'customer'; customerId: string; stripeCustomerId: string | null }
+  | { type: 'record'; kind: SyncObjectKind; id: string };
+
+/**
+ * Finds the rows a scope names in the workspace. A HubSpot scope goes through the links the sync
+ * worker stored, so it names whichever of our records that HubSpot record mirrors. Throws an
+ * InvalidInputError on `scope` when the scope is malformed or names nothing we have.
+ */
+export async function resolveResyncScope(
+  db: DbOrTx,
+  workspaceId: string,
+  scope: string,
+): Promise<ResolvedScope> {
+  const parsed = parseResyncScope(scope);
+  if (!parsed) {
+    throw new InvalidInputError({
+      scope: 'must be workspace, customer:<id> or hubspot:<objectType>:<id>',
+    });
+  }
+  if (parsed.type === 'workspace') return parsed;
+  if (parsed.type === 'customer') {
+    const [row] = await db
+      .select({ stripeCustomerId: customers.stripeCustomerId })
+      .from(customers)
+      .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, parsed.customerId)));
+    if (!row) throw new InvalidInputError({ scope: 'no such customer' });
+    return { type: 'customer', customerId: parsed.customerId, stripeCustomerId: row.stripeCustomerId };
+  }
+  const [link] = await db
+    .select({ kind: externalLinks.entityKind, id: externalLinks.entityId })
+    .from(externalLinks)
+    .where(
+      and(
+        eq(externalLinks.workspaceId, workspaceId),
+        eq(externalLinks.provider, 'hubspot'),
+        eq(externalLinks.externalType, parsed.objectType),
+        eq(externalLinks.externalId, parsed.recordId),
+      ),
+    );
+  if (!link || !SYNC_KINDS.includes(link.kind)) {
+    throw new InvalidInputError({ scope: 'no record of ours is linked to that HubSpot record' });
+  }
+  return { type: 'record', kind: link.kind as SyncObjectKind, id: link.id };
+}

@@ -1,0 +1,83 @@
+import type {
+  HubspotCustomerSource,
+  HubspotInvoiceSource,
+  HubspotLicenseSource,
+  HubspotSubscriptionSource,
+} from './hubspot-sources';
+
+/** Complete sources for tests; each case overrides only what its rule is about. */
+export const makeLicense = (o: Partial<HubspotLicenseSource> = {}): HubspotLicenseSource => ({
+  id: '6f1c0a4e-0000-4000-8000-000000000001',
+  licenseKey: 'AAAA-BBBB-CCCC',
+  productCode: 'cad-pro',
+  policyCode: 'annual',
+  licenseType: 'subscription',
+  enabled: true,
+  disabledReason: null,
+  isTrial: false,
+  validUntil: new Date('2027-01-31T17:30:00Z'),
+  maintenanceUntil: null,
+  maxActivations: 3,
+  maxLicenseUsers: null,
+  users: [],
+  features: [],
+  customerEmail: 'ada@example.com',
+  stripeSubscriptionId: 'sub_1',
+  ...o,
+});
+
+export const makeCustomer = (o: Partial<HubspotCustomerSource> = {}): HubspotCustomerSource => ({
+  id: 'c0ffee00-0000-4000-8000-000000000001',
+  email: 'ada@example.com',
+  name: 'Ada Lovelace',
+  stripeCustomerId: 'cus_1',
+  taxId: null,
+  companyName: null,
+  domain: null,
+  ...o,
+});
+
+export const makeSubscription = (o: Partial<HubspotSubscriptionSource> = {}): HubspotSubscriptionSource => ({
+  id: 'b0000000-0000-4000-8000-000000000001',
+  stripeSubscriptionId: 'sub_1',
+  stripeCustomerId: 'cus_1',
+  customerEmail: 'ada@example.com',
+  status: 'active',
+  planName: 'CAD Pro',
+  priceIds: ['price_1'],
+  quantity: 2,
+  currency: 'eur',
+  amount: 4900,
+  currentPeriodStart: new Date('2026-01-01T10:00:00Z'),
+  currentPeriodEnd: new Date('2026-02-01T10:00:00Z'),
+  trialEnd: null,
+  cancelAtPeriodEnd: false,
+  cancelAt: null,
+  canceledAt: null,
+  endedAt: null,
+  ...o,
+});
+
+export const makeInvoice = (o: Partial<HubspotInvoiceSource> = {}): HubspotInvoiceSource => ({
+  id: 'a0000000-0000-4000-8000-000000000001',
+  stripeInvoiceId: 'in_1',
+  stripeCustomerId: 'cus_1',
+  stripeSubscriptionId: 'sub_1',
+  customerEmail: 'ada@example.com',
+  number: 'INV-0001',
+  status: 'open',
+  billingReason: 'subscription_cycle',
+  currency: 'eur',
+  total: 4900,
+  amountDue: 4900,
+  amountPaid: 0,
+  amountRemaining: 4900,
+  dueDate: new Date('2026-02-15T00:00:00Z'),
+  paidAt: null,
+  periodStart: new Date('2026-01-01T10:00:00Z'),
+  periodEnd: new Date('2026-02-01T10:00:00Z'),
+  paymentFailed: false,
+  hostedInvoiceUrl: 'https://invoice.stripe.com/i/1',
+  invoicePdf: 'https://pay.stripe.com/invoice/1/pdf',
+  ...o,
+});
