@@ -3,10 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiRuntime } from '@licensync/api';
 import { createLogger, importCatalog, loadConfig, parseCatalogFile, runMigrations } from '@licensync/core';
-import { createFakeStripe, createStripeSimulator, deliverStripeEvent, settleInbox } from '@licensync/testkit';
+import {
+  createFakeHubspot,
+  createFakeStripe,
+  createStripeSimulator,
+  deliverStripeEvent,
+  settleInbox,
+} from '@licensync/testkit';
 import { createWorkerRuntime } from '@licensync/worker';
+import { hubspotSummary } from './hubspot-summary';
 import { resetDemoStores } from './reset-demo-stores';
 import { runDemoStory } from './run-demo-story';
+import { waitForHubspot } from './wait-for-hubspot';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const base = loadConfig(process.env);
@@ -17,11 +25,14 @@ const exitWhenDone = process.argv.includes('--exit');
 const demoDbUrl = new URL(base.DATABASE_URL);
 demoDbUrl.pathname = '/licensync_demo';
 const fake = await createFakeStripe();
+const hubspot = await createFakeHubspot();
 const config = {
   ...base,
   DATABASE_URL: demoDbUrl.toString(),
   QUEUE_PREFIX: 'licensync-demo',
   STRIPE_API_BASE: fake.url,
+  HUBSPOT_API_BASE: hubspot.url,
+  HUBSPOT_ACCESS_TOKEN: hubspot.defaultPortal.token,
   LOG_LEVEL: 'warn' as const,
   RELAY_INTERVAL_MS: 500,
   RELAY_MIN_AGE_MS: 1000,
@@ -58,6 +69,9 @@ await runDemoStory({
   },
 });
 
+await waitForHubspot(api.db);
+console.log(`\n${hubspotSummary(hubspot, 'margaret@example.com')}`);
+
 console.log(`\nThe story is done. The service keeps running:
   curl -H 'Authorization: Bearer ${config.ADMIN_TOKEN}' '${api.url}/api/v1/licenses?customer_email=ada@example.com'
   curl ${api.url}/metrics
@@ -67,6 +81,7 @@ const stop = async () => {
   await worker.close();
   await api.close();
   await fake.close();
+  await hubspot.close();
   process.exit(0);
 };
 if (exitWhenDone) await stop();

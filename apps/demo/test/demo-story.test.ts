@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApiRuntime } from '@licensync/api';
 import { importCatalog, parseCatalogFile } from '@licensync/core';
 import {
+  createFakeHubspot,
   createFakeStripe,
   createStripeSimulator,
   createTestEnv,
@@ -13,7 +14,9 @@ import {
 import { createWorkerRuntime } from '@licensync/worker';
 import Stripe from 'stripe';
 import { expect, it } from 'vitest';
+import { hubspotRecords } from '../src/hubspot-summary';
 import { runDemoStory } from '../src/run-demo-story';
+import { waitForHubspot } from '../src/wait-for-hubspot';
 
 const catalogPath = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -37,7 +40,13 @@ const cases = [
 
 it.each(cases)('plays the pnpm demo story with events $name', async ({ apiVersion, reduce }) => {
   const fake = await createFakeStripe();
-  const env = await createTestEnv({ STRIPE_API_BASE: fake.url });
+  const hubspot = await createFakeHubspot();
+  const env = await createTestEnv({
+    STRIPE_API_BASE: fake.url,
+    HUBSPOT_API_BASE: hubspot.url,
+    HUBSPOT_ACCESS_TOKEN: hubspot.defaultPortal.token,
+    HUBSPOT_SYNC_POLL_MS: '100',
+  });
   const api = await createApiRuntime(env.config, env.logger);
   const worker = await createWorkerRuntime(env.config, env.logger);
   const lines: string[] = [];
@@ -82,10 +91,29 @@ it.each(cases)('plays the pnpm demo story with events $name', async ({ apiVersio
       [3, 'disabled: quantity_decrease'],
     ]);
     expect(lines.join('\n')).toContain('10. The subscription is cancelled');
+
+    // Every license change of the story reached the simulated HubSpot portal on its own.
+    await waitForHubspot(api.db);
+    const inHubspot = hubspotRecords(hubspot, 'licensync_license');
+    const margaret = inHubspot.filter((r) => r.properties.customer_email === 'margaret@example.com');
+    expect(margaret.map((r) => r.properties.status)).toEqual([
+      'disabled',
+      'disabled',
+      'disabled',
+      'disabled',
+    ]);
+    expect(inHubspot).toHaveLength(3 + 1 + 3 + 4);
+    expect(
+      hubspot
+        .records('contacts')
+        .map((c) => c.properties.email)
+        .sort(),
+    ).toEqual(['ada@example.com', 'grace@example.com', 'linus@example.com', 'margaret@example.com']);
   } finally {
     await worker.close();
     await api.close();
     await fake.close();
+    await hubspot.close();
     await env.cleanup();
   }
 });
