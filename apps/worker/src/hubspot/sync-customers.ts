@@ -54,8 +54,12 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
   const companies = await writeCustomerRecords(ctx.session, '0-2', CUSTOMER_ID_PROPERTY, companyWrites);
   const companyIds = collect(companies, outcome);
 
-  await saveHubspotLinks(ctx.db, ctx.workspaceId, 'customer', '0-1', contactIds);
-  await saveHubspotLinks(ctx.db, ctx.workspaceId, 'customer', '0-2', companyIds);
+  // Both links in one transaction: a license batch reading them concurrently must never see a
+  // customer's contact without its company, or it would skip the company association for good.
+  await ctx.db.transaction(async (tx) => {
+    await saveHubspotLinks(tx, ctx.workspaceId, 'customer', '0-1', contactIds);
+    await saveHubspotLinks(tx, ctx.workspaceId, 'customer', '0-2', companyIds);
+  });
   const pairs = [...companyIds].flatMap(([customerId, companyId]) => {
     const contactId = contactIds.get(customerId);
     return contactId ? [{ fromId: contactId, toId: companyId, customerId }] : [];
