@@ -5,5 +5,7 @@ RUN npm install -g pnpm@12.4.2
 COPY . .
 RUN pnpm install --frozen-lockfile
 ENV NODE_ENV=production
+# Secrets come from the environment (compose's env_file), never from the image.
+USER node
 EXPOSE 3000
 CMD ["pnpm", "--filter", "@licensync/api", "start"]

@@ -68,6 +68,15 @@ describe('POST /webhooks/stripe', () => {
     expect(await res.json()).toEqual({ error: 'body is not valid JSON' });
   });
 
+  it.each(['null', '[]', '"text"', '{"type":"x"}'])(
+    'refuses a signed body that is no event (%s) with 400',
+    async (payload) => {
+      const res = await post(payload, { 'stripe-signature': signed(payload) });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'event needs a string id and type' });
+    },
+  );
+
   it('refuses a body over 1 MB with 413', async () => {
     const payload = JSON.stringify({ id: 'evt_big', type: 'x', pad: 'a'.repeat(1024 * 1024) });
     const res = await post(payload, { 'stripe-signature': signed(payload) });

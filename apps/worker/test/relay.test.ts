@@ -83,3 +83,43 @@ it('marks an event type nobody handles as ignored, not failed', async () => {
     await worker.close();
   }
 });
+
+it('turns a job BullMQ failed without our processor (an unreadable payload) into a kept failure', async () => {
+  const { processInboxEventJob, recordInboxEvent } = await import('@licensync/core');
+  const { row } = await recordInboxEvent(stack.api.db, {
+    workspaceId: stack.workspaceId,
+    provider: 'stripe',
+    externalId: 'evt_unreadable',
+    type: 'checkout.session.completed',
+    payload: { id: 'evt_unreadable' },
+  });
+  // A job the processor cannot parse fails in BullMQ before any of our bookkeeping runs.
+  await stack.api.queues.inbox.add(
+    processInboxEventJob.name,
+    { inboxEventId: 'not-a-number' },
+    {
+      jobId: processInboxEventJob.jobId(row.id, row.round),
+      attempts: 1,
+    },
+  );
+  await stack.api.db
+    .update(schema.inboxEvents)
+    .set({ enqueuedAt: new Date(Date.now() - 60_000) })
+    .where(eq(schema.inboxEvents.id, row.id));
+  const worker = await createWorkerRuntime(
+    { ...stack.env.config, RELAY_STUCK_AFTER_MS: 500 },
+    stack.env.logger,
+  );
+  try {
+    const [failed] = await settleInbox(stack.api.db, ['evt_unreadable']);
+    expect(failed).toMatchObject({ status: 'failed' });
+    const failures = await stack.api.db
+      .select()
+      .from(schema.jobFailures)
+      .where(eq(schema.jobFailures.eventId, 'evt_unreadable'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.lastError).toMatch(/inboxEventId/);
+  } finally {
+    await worker.close();
+  }
+});

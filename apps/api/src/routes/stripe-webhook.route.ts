@@ -21,7 +21,7 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
         return void res.status(400).json({ error: 'missing Stripe-Signature header' });
       }
       const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      let event: { id?: unknown; type?: unknown };
+      let event: { id?: unknown; type?: unknown } | null;
       try {
         event = stripe.webhooks.constructEvent(
           body,
@@ -39,7 +39,12 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
           .status(400)
           .json({ error: malformed ? 'body is not valid JSON' : (err as Error).message });
       }
-      if (typeof event.id !== 'string' || typeof event.type !== 'string') {
+      if (
+        typeof event !== 'object' ||
+        event === null ||
+        typeof event.id !== 'string' ||
+        typeof event.type !== 'string'
+      ) {
         metrics.webhooksReceived.inc({ provider: 'stripe', outcome: 'malformed' });
         return void res.status(400).json({ error: 'event needs a string id and type' });
       }

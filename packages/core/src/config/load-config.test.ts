@@ -24,6 +24,24 @@ describe('loadConfig', () => {
     }
   });
 
+  it.each(['ADMIN_TOKEN', 'STRIPE_WEBHOOK_SECRET'])('refuses the shipped %s in production', (name) => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: 'a-real-long-admin-token',
+        STRIPE_WEBHOOK_SECRET: 'whsec_real',
+        [name]: undefined,
+      }),
+    ).toThrow(new RegExp(`^Invalid environment variable ${name}: set a real secret in production`));
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: 'a-real-long-admin-token',
+        STRIPE_WEBHOOK_SECRET: 'whsec_real',
+      }),
+    ).not.toThrow();
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ STRIPE_API_BASE: '' }).STRIPE_API_BASE).toBeUndefined();
   });

@@ -20,7 +20,26 @@ export function loadConfig<S extends z.ZodType = typeof envSchema>(
     const name = issue.path.join('.') || '(environment)';
     throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}`);
   }
+  refuseDevSecretsInProduction(parsed.data as Record<string, unknown>);
   return parsed.data;
+}
+
+/** Values that ship in defaults and `.env.example`: anyone could forge webhooks or call the admin API. */
+const DEV_SECRETS: Record<string, RegExp> = {
+  ADMIN_TOKEN: /^(dev-admin-token-change-me|change-me.*)$/,
+  STRIPE_WEBHOOK_SECRET: /^whsec_(licensync_dev_secret|\.\.\.)$/,
+};
+
+function refuseDevSecretsInProduction(config: Record<string, unknown>): void {
+  if (config.NODE_ENV !== 'production') return;
+  for (const [name, placeholder] of Object.entries(DEV_SECRETS)) {
+    const value = config[name];
+    if (typeof value === 'string' && placeholder.test(value)) {
+      throw new ConfigError(
+        `Invalid environment variable ${name}: set a real secret in production, not the example value`,
+      );
+    }
+  }
 }
 
 export type { Config };

@@ -1,38 +1,91 @@
 import type { Queue } from 'bullmq';
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { inboxEvents } from '../db/schema/index';
+import { recordJobFailure } from '../failures/record-job-failure';
+import { processInboxEventJob } from '../queues/jobs/process-inbox-event';
 import { type EnqueueOptions, enqueueInboxEvent } from './enqueue-inbox-event';
+import { markInboxEvent } from './mark-inbox-event';
 
 // Any constant works; it only has to be the same in every process.
 const RELAY_LOCK_KEY = 7_301_001;
 
+export interface RelayOptions extends EnqueueOptions {
+  /** A row never handed to the queue is relayed once it is this old. */
+  minAgeMs: number;
+  /** A queued row still pending after this long has its job looked at. */
+  stuckAfterMs?: number;
+  batchSize?: number;
+}
+
 /**
- * Re-enqueues inbox rows still pending after `minAgeMs` (Redis was down when they arrived, or the
- * process died between insert and enqueue). One relay at a time across processes, by a Postgres
- * advisory lock held for the transaction. Returns how many rows were handed to the queue.
+ * Makes sure every pending inbox row has a live job. One relay at a time across processes, by a
+ * Postgres advisory lock held for the transaction.
+ * - Rows never enqueued (Redis was down, or the api died between insert and enqueue) are enqueued.
+ * - Rows enqueued long ago and still pending have their job looked at: a job Redis lost is added
+ *   again; a job BullMQ failed without our processor recording it (stalled too often, a payload it
+ *   could not read) becomes a kept, replayable failure. Those still waiting are checked again later.
+ * Two separate selections, so a long backlog of waiting jobs never starves rows never enqueued.
  */
-export async function relayPendingEvents(
-  db: Db,
-  queue: Queue,
-  opts: EnqueueOptions & { minAgeMs: number; batchSize?: number },
-): Promise<number> {
+export async function relayPendingEvents(db: Db, queue: Queue, opts: RelayOptions): Promise<number> {
   return db.transaction(async (tx) => {
     const lock = await tx.execute<{ locked: boolean }>(
       sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) as locked`,
     );
     if (!lock.rows[0]?.locked) return 0;
-    const cutoff = new Date(Date.now() - opts.minAgeMs);
-    const rows = await tx
+    const limit = opts.batchSize ?? 500;
+    const fresh = await tx
       .select()
       .from(inboxEvents)
-      .where(and(eq(inboxEvents.status, 'pending'), lt(inboxEvents.receivedAt, cutoff)))
+      .where(
+        and(
+          eq(inboxEvents.status, 'pending'),
+          isNull(inboxEvents.enqueuedAt),
+          lt(inboxEvents.receivedAt, new Date(Date.now() - opts.minAgeMs)),
+        ),
+      )
       .orderBy(asc(inboxEvents.id))
-      .limit(opts.batchSize ?? 500);
+      .limit(limit);
     let relayed = 0;
-    for (const row of rows) {
+    for (const row of fresh) {
       await enqueueInboxEvent(tx, queue, row, opts);
       relayed++;
+    }
+
+    const stuck = await tx
+      .select()
+      .from(inboxEvents)
+      .where(
+        and(
+          eq(inboxEvents.status, 'pending'),
+          lt(inboxEvents.enqueuedAt, new Date(Date.now() - (opts.stuckAfterMs ?? 60_000))),
+        ),
+      )
+      .orderBy(asc(inboxEvents.enqueuedAt))
+      .limit(Math.min(limit, 100));
+    for (const row of stuck) {
+      const job = await queue.getJob(processInboxEventJob.jobId(row.id, row.round));
+      if (!job) {
+        await enqueueInboxEvent(tx, queue, row, opts);
+        relayed++;
+      } else if (await job.isFailed()) {
+        const message = job.failedReason || 'the job failed without a recorded reason';
+        await recordJobFailure(tx, {
+          workspaceId: row.workspaceId,
+          queue: queue.name,
+          jobName: job.name,
+          jobId: job.id ?? '',
+          inboxEventId: row.id,
+          eventId: row.externalId,
+          eventType: row.type,
+          attempts: job.attemptsMade,
+          errors: [{ attempt: job.attemptsMade, at: new Date().toISOString(), message }],
+          payload: job.data,
+        });
+        await markInboxEvent(tx, row.id, 'failed', message);
+      } else {
+        await tx.update(inboxEvents).set({ enqueuedAt: new Date() }).where(eq(inboxEvents.id, row.id));
+      }
     }
     return relayed;
   });

@@ -19,7 +19,8 @@ export async function setLicenseEnabled(options: {
   reason?: string | null;
 }): Promise<boolean> {
   const { db, workspaceId, licenseId, enabled } = options;
-  const disabledReason = enabled ? null : (options.reason ?? null);
+  // An operator's disable sticks: subscription state changes never lift `operator` or a given reason.
+  const disabledReason = enabled ? null : (options.reason ?? 'operator');
   if (!isLicenseId(licenseId)) throw new NotFoundError(`license ${licenseId} not found`);
   return db.transaction(async (tx) => {
     const where = and(eq(licenses.workspaceId, workspaceId), eq(licenses.id, licenseId));

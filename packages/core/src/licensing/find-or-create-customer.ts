@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { customers } from '../db/schema/index';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
@@ -19,6 +19,9 @@ export interface CustomerInput {
  */
 export async function findOrCreateCustomer(db: DbOrTx, input: CustomerInput): Promise<Customer> {
   const email = input.email.trim().toLowerCase();
+  // Two purchases by a new email at once must find one customer, not create two: serialise
+  // creation per email for the rest of the caller's transaction.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`customer:${input.workspaceId}:${email}`}))`);
   if (input.stripeCustomerId) {
     const [byStripe] = await db
       .select()

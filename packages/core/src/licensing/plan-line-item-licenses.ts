@@ -100,42 +100,47 @@ export async function planLineItemLicenses(
         );
       }
       // One bundle license per unit, plus one license per member product with its default policy.
+      // A recurring bundle's licenses all follow the subscription (type and validity).
+      const shape = { recurring: metadata.recurring, startsAt: item.startsAt, source: input.source };
+      const withValidity = (draft: LicenseDraft) => {
+        if (item.validUntil && draft.licenseType !== 'perpetual') draft.validUntil = item.validUntil;
+        return draft;
+      };
       for (let unit = 0; unit < request.quantity; unit++) {
-        const bundleReq = bundleUnit(
-          request.lineItemId,
-          input.source,
+        const bundleReq = bundleUnit({
+          ...shape,
+          lineItemId: request.lineItemId,
           unit,
-          item.startsAt,
-          metadata.shortCode,
-        );
+          shortCode: metadata.shortCode,
+        });
+        bundleReq.licenseType = metadata.licenseType;
         drafts.push(
-          toLicenseDraft({
-            request: bundleReq,
-            catalog: entry,
-            priceId,
-            customerEmail: input.customerEmail,
-            refs,
-          }),
-        );
-        for (const code of entry.bundleMembers) {
-          const member = catalog.get(code)!;
-          const memberReq = bundleUnit(
-            `${request.lineItemId}:${code}`,
-            input.source,
-            unit,
-            item.startsAt,
-            code,
-          );
-          drafts.push(
+          withValidity(
             toLicenseDraft({
-              request: memberReq,
-              catalog: member,
+              request: bundleReq,
+              catalog: entry,
               priceId,
               customerEmail: input.customerEmail,
               refs,
-              bundleSourceKey: bundleReq.idempotencyKey,
             }),
-          );
+          ),
+        );
+        for (const code of entry.bundleMembers) {
+          const memberReq = bundleUnit({
+            ...shape,
+            lineItemId: `${request.lineItemId}:${code}`,
+            unit,
+            shortCode: code,
+          });
+          const draft = toLicenseDraft({
+            request: memberReq,
+            catalog: catalog.get(code)!,
+            priceId,
+            customerEmail: input.customerEmail,
+            refs,
+            bundleSourceKey: bundleReq.idempotencyKey,
+          });
+          drafts.push(withValidity(draft));
         }
       }
     }
@@ -143,21 +148,23 @@ export async function planLineItemLicenses(
   return drafts;
 }
 
-function bundleUnit(
-  lineItemId: string,
-  source: LicenseSource,
-  unitIndex: number,
-  startsAt: Date,
-  shortCode: string,
-): LicenseRequest {
+function bundleUnit(input: {
+  lineItemId: string;
+  source: LicenseSource;
+  unit: number;
+  startsAt: Date;
+  shortCode: string;
+  recurring: boolean;
+}): LicenseRequest {
   return {
     kind: 'license',
-    idempotencyKey: `${source.kind}:${source.id}:${lineItemId}:${unitIndex}`,
-    source,
-    lineItemId,
-    unitIndex,
-    shortCode,
-    startsAt,
+    idempotencyKey: `${input.source.kind}:${input.source.id}:${input.lineItemId}:${input.unit}`,
+    source: input.source,
+    lineItemId: input.lineItemId,
+    unitIndex: input.unit,
+    shortCode: input.shortCode,
+    recurring: input.recurring,
+    startsAt: input.startsAt,
     addedDays: 0,
     enableMaintenanceDuration: false,
     assignCustomerAsUser: false,

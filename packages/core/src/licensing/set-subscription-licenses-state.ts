@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { licenses } from '../db/schema/index';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
@@ -22,6 +22,8 @@ export interface SubscriptionItemState {
   quantity: number;
   /** Validity the item's current period grants (period end + added days, or trial end). */
   validUntil: Date | null;
+  /** A single license sized by the quantity (`is_single_license`): its seats and floating users. */
+  size?: { seats: number; floatingCloud?: number };
 }
 
 /**
@@ -38,8 +40,11 @@ export async function setSubscriptionLicensesState(
     status: string;
     paused: boolean;
     items: SubscriptionItemState[];
+    /** Sticky reasons this call may lift too, e.g. `refunded` when a renewal is paid again. */
+    liftReasons?: string[];
   },
 ): Promise<string[]> {
+  const liftable = [...STATE_DISABLE_REASONS, ...(input.liftReasons ?? [])];
   const rows = await db
     .select()
     .from(licenses)
@@ -48,7 +53,9 @@ export async function setSubscriptionLicensesState(
         eq(licenses.workspaceId, input.workspaceId),
         eq(licenses.stripeSubscriptionId, input.subscriptionId),
       ),
-    );
+    )
+    // One order for every writer, so two transactions never wait on each other's rows crosswise.
+    .orderBy(asc(licenses.id));
   const working = (ACTIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(input.status) && !input.paused;
   const byItem = new Map(input.items.map((i) => [i.itemId, i]));
   const changed: string[] = [];
@@ -61,8 +68,7 @@ export async function setSubscriptionLicensesState(
     else reason = working ? null : 'subscription_inactive';
 
     const patch: Partial<typeof licenses.$inferInsert> = {};
-    const sticky =
-      !license.enabled && license.disabledReason && !STATE_DISABLE_REASONS.includes(license.disabledReason);
+    const sticky = !license.enabled && license.disabledReason && !liftable.includes(license.disabledReason);
     if (!sticky) {
       if (reason === null && !license.enabled) Object.assign(patch, { enabled: true, disabledReason: null });
       if (reason !== null && (license.enabled || license.disabledReason !== reason)) {
@@ -71,6 +77,7 @@ export async function setSubscriptionLicensesState(
     }
     if (item?.validUntil && (!license.validUntil || item.validUntil > license.validUntil))
       patch.validUntil = item.validUntil;
+    if (item?.size && !license.bundleLicenseId) Object.assign(patch, sizePatch(license, item.size));
     if (Object.keys(patch).length === 0) continue;
     await db
       .update(licenses)
@@ -80,6 +87,21 @@ export async function setSubscriptionLicensesState(
   }
   await enqueueSyncIntent(db, input.workspaceId, 'license', changed);
   return changed;
+}
+
+/** The columns a quantity change moves on a single license; user licenses count users, not machines. */
+function sizePatch(
+  license: typeof licenses.$inferSelect,
+  size: NonNullable<SubscriptionItemState['size']>,
+): Partial<typeof licenses.$inferInsert> {
+  const patch: Partial<typeof licenses.$inferInsert> = {};
+  if (license.maxLicenseUsers !== null) {
+    if (license.maxLicenseUsers !== size.seats) patch.maxLicenseUsers = size.seats;
+  } else if (license.maxActivations !== size.seats) patch.maxActivations = size.seats;
+  if (size.floatingCloud !== undefined && license.floatingCloud !== size.floatingCloud) {
+    patch.floatingCloud = size.floatingCloud;
+  }
+  return patch;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addDuration, type LicenseRequest, parseDuration } from '@licensync/mappers';
+import { addDuration, type LicenseRequest, type LicenseType, parseDuration } from '@licensync/mappers';
 import { PermanentError } from '../errors/permanent-error';
 import type { LicenseDraft } from './create-licenses';
 import type { CatalogProduct } from './load-catalog';
@@ -35,8 +35,13 @@ export function toLicenseDraft(input: {
       `price ${priceId}: license_policy "${request.licensePolicy}" is not a policy of product "${product.shortCode}"`,
     );
   }
-  const licenseType = request.licenseType ?? policy?.licenseType ?? 'perpetual';
+  const licenseType = resolveLicenseType(request, policy?.licenseType);
   const policyDuration = policy?.validDuration ? parseDuration(policy.validDuration) : undefined;
+  if (licenseType === 'time-limited' && !request.validDuration && !policyDuration) {
+    throw new PermanentError(
+      `price ${priceId}: license_type time-limited needs a valid_duration on the price, its product or policy "${policy?.code ?? '(none)'}"`,
+    );
+  }
   const validUntil =
     licenseType === 'perpetual'
       ? null
@@ -47,6 +52,13 @@ export function toLicenseDraft(input: {
     (policy?.maintenanceDuration ? parseDuration(policy.maintenanceDuration) : undefined);
   const maintenanceOn = request.enableMaintenanceDuration || Boolean(policy?.maintenanceEnabled);
   const isUserProduct = product.authorizationMethod === 'user';
+  const maxActivations = request.maxActivations ?? policy?.maxActivations ?? 1;
+  const floatingCloud = request.maxFloatingUsers ?? request.floatingCloud ?? policy?.floatingCloud ?? null;
+  if (floatingCloud !== null && floatingCloud > maxActivations) {
+    throw new PermanentError(
+      `price ${priceId}: floating_cloud (${floatingCloud}) must be ≤ max_activations (${maxActivations}) once policy "${policy?.code}" is applied`,
+    );
+  }
   const featureCodes = new Set(policy?.features ?? []);
 
   return {
@@ -59,8 +71,8 @@ export function toLicenseDraft(input: {
     validUntil,
     maintenanceUntil:
       maintenanceOn && maintenanceDuration ? addDuration(request.startsAt, maintenanceDuration) : null,
-    maxActivations: request.maxActivations ?? policy?.maxActivations ?? 1,
-    floatingCloud: request.maxFloatingUsers ?? request.floatingCloud ?? policy?.floatingCloud ?? null,
+    maxActivations,
+    floatingCloud,
     maxLicenseUsers: isUserProduct ? (request.maxLicenseUsers ?? policy?.maxLicenseUsers ?? 1) : null,
     isLicenseManager: request.isLicenseManager,
     consumptionResetAt: licenseType === 'consumption' ? request.startsAt : null,
@@ -81,6 +93,17 @@ export function toLicenseDraft(input: {
     ...input.refs,
     stripePriceId: priceId,
   };
+}
+
+/**
+ * Metadata wins. A recurring price's license follows its subscription: `consumption` when the
+ * policy meters usage, else `subscription`, whatever else the policy says. A one-off price takes
+ * the policy's type, perpetual without one.
+ */
+function resolveLicenseType(request: LicenseRequest, policyType: LicenseType | undefined): LicenseType {
+  if (request.licenseType) return request.licenseType;
+  if (request.recurring) return policyType === 'consumption' ? 'consumption' : 'subscription';
+  return policyType ?? 'perpetual';
 }
 
 function addDays(date: Date, days: number): Date {

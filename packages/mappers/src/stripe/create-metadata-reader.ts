@@ -3,6 +3,9 @@ import type { MetadataProblem, MetadataRule } from './metadata-problem';
 import { parseDuration } from './parse-duration';
 import type { EffectiveMetadata, MetadataEntry } from './to-effective-metadata';
 
+/** Largest count the ledger can store (a Postgres `integer`). */
+const MAX_INTEGER = 2_147_483_647;
+
 const DIGITS = /^\d+$/;
 
 /** Context for the messages: which price is read and which product its fallback values came from. */
@@ -36,10 +39,11 @@ export function createMetadataReader({ priceId, productId, metadata }: MetadataR
     const entry = metadata.get(key);
     if (!entry) return undefined;
     const value = DIGITS.test(entry.value) ? Number(entry.value) : Number.NaN;
-    if (Number.isSafeInteger(value) && value >= min) return value;
+    // The ledger stores these as 32-bit integers; a larger value is a typo, not a license size.
+    if (Number.isSafeInteger(value) && value >= min && value <= MAX_INTEGER) return value;
     return min === 1
-      ? refuse(key, entry, 'positive-integer', 'must be a positive integer')
-      : refuse(key, entry, 'non-negative-integer', 'must be a non-negative integer');
+      ? refuse(key, entry, 'positive-integer', `must be a positive integer up to ${MAX_INTEGER}`)
+      : refuse(key, entry, 'non-negative-integer', `must be a non-negative integer up to ${MAX_INTEGER}`);
   }
 
   return {

@@ -45,8 +45,13 @@ export interface LicensedPriceMetadata {
   /** Product code, or bundle code when `isProductBundle`. */
   shortCode: string;
   licensePolicy?: string;
-  /** Always set on recurring prices (default `subscription`). */
+  /**
+   * Absent = take it from the policy. On recurring prices only `subscription` or `consumption`;
+   * an absent one there resolves to the policy's if that is `consumption`, else `subscription`.
+   */
   licenseType?: LicenseType;
+  /** The price bills on a schedule: validity follows its billing period. */
+  recurring: boolean;
   /** On recurring prices this is the billing period, not the `valid_duration` attribute. */
   validDuration?: Duration;
   maintenanceDuration?: Duration;

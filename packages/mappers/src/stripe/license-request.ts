@@ -21,6 +21,8 @@ export interface LicenseRequest {
   shortCode: string;
   licensePolicy?: string;
   licenseType?: LicenseType;
+  /** From a recurring price: the license follows its subscription. */
+  recurring: boolean;
   startsAt: Date;
   validDuration?: Duration;
   /** `startsAt` + `validDuration` + `addedDays`; absent for perpetual licenses or an unknown duration. */

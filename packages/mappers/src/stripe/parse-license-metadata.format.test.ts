@@ -72,13 +72,13 @@ describe('parseLicenseMetadata refuses malformed values', () => {
         message: `price price_123: unpaid_active_license_period ("-7d") ${DURATION_RULE}`,
       },
     ],
-    ...(['0', '-1', '2.5', 'five', ''] as const).map((text): [string, ParseCase, Expected] => [
+    ...(['0', '-1', '2.5', 'five', '', '2147483648'] as const).map((text): [string, ParseCase, Expected] => [
       `max_activations ${JSON.stringify(text)}`,
       { metadata: { ...BASE, max_activations: text } },
       {
         attribute: 'max_activations',
         rule: 'positive-integer',
-        message: `price price_123: max_activations (${JSON.stringify(text)}) must be a positive integer`,
+        message: `price price_123: max_activations (${JSON.stringify(text)}) must be a positive integer up to 2147483647`,
       },
     ]),
     [
@@ -87,7 +87,7 @@ describe('parseLicenseMetadata refuses malformed values', () => {
       {
         attribute: 'floating_cloud',
         rule: 'positive-integer',
-        message: 'price price_123: floating_cloud ("0") must be a positive integer',
+        message: 'price price_123: floating_cloud ("0") must be a positive integer up to 2147483647',
       },
     ],
     [
@@ -96,7 +96,7 @@ describe('parseLicenseMetadata refuses malformed values', () => {
       {
         attribute: 'max_license_users',
         rule: 'positive-integer',
-        message: 'price price_123: max_license_users ("0") must be a positive integer',
+        message: 'price price_123: max_license_users ("0") must be a positive integer up to 2147483647',
       },
     ],
     [
@@ -105,7 +105,7 @@ describe('parseLicenseMetadata refuses malformed values', () => {
       {
         attribute: 'added_days',
         rule: 'non-negative-integer',
-        message: 'price price_123: added_days ("-3") must be a non-negative integer',
+        message: 'price price_123: added_days ("-3") must be a non-negative integer up to 2147483647',
       },
     ],
     [
@@ -124,7 +124,7 @@ describe('parseLicenseMetadata refuses malformed values', () => {
         attribute: 'max_activations',
         rule: 'positive-integer',
         message:
-          'price price_123: max_activations ("many") must be a positive integer [set on product prod_123]',
+          'price price_123: max_activations ("many") must be a positive integer up to 2147483647 [set on product prod_123]',
       },
     ],
   ])('%s', (_rule, input, expected) => {

@@ -51,9 +51,9 @@ describe('parseLicenseMetadata accepts', () => {
       { licenseType: 'consumption' },
     ],
     [
-      'recurring price defaults to subscription',
+      'recurring price leaves the type to the policy',
       { metadata: BASE, recurring: true },
-      { licenseType: 'subscription' },
+      { licenseType: undefined, recurring: true },
     ],
     [
       'consumption on a recurring price',

@@ -56,6 +56,7 @@ export function parseLicenseMetadata(
     shortCode: shortCode ?? '',
     licensePolicy: read.string('license_policy'),
     licenseType: readLicenseType(read, price.recurring !== null),
+    recurring: price.recurring !== null,
     validDuration: readValidDuration(read, price.recurring),
     maintenanceDuration: read.duration('maintenance_duration'),
     unpaidActiveLicensePeriod: read.duration('unpaid_active_license_period'),
@@ -119,7 +120,7 @@ export function parseLicenseMetadata(
 
 function readLicenseType(read: MetadataReader, recurring: boolean): LicenseType | undefined {
   const entry = read.entry('license_type');
-  if (!entry) return recurring ? 'subscription' : undefined;
+  if (!entry) return undefined;
   const type = LICENSE_TYPES.find((known) => known === entry.value);
   if (!type)
     return read.refuse('license_type', entry, 'license-type', `must be one of ${LICENSE_TYPES.join(', ')}`);

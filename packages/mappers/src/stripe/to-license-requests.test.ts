@@ -170,7 +170,8 @@ describe('toLicenseRequests dates', () => {
       now: NOW,
     });
     expect(request).toMatchObject({
-      licenseType: 'subscription',
+      licenseType: undefined,
+      recurring: true,
       validDuration: { count: 1, unit: 'y' },
       addedDays: 3,
       validUntil: new Date('2027-02-03T09:00:00Z'),

@@ -46,7 +46,7 @@ type BaseRequest = Omit<LicenseRequest, 'idempotencyKey' | 'unitIndex'>;
 function toBaseRequest(metadata: LicensedPriceMetadata, input: ToLicenseRequestsInput): BaseRequest {
   const { now } = input;
   const validDuration =
-    metadata.licenseType === 'subscription'
+    metadata.recurring || metadata.licenseType === 'subscription'
       ? (input.billingPeriod ?? metadata.validDuration)
       : metadata.validDuration;
   return {
@@ -56,6 +56,7 @@ function toBaseRequest(metadata: LicensedPriceMetadata, input: ToLicenseRequests
     shortCode: metadata.shortCode,
     licensePolicy: metadata.licensePolicy,
     licenseType: metadata.licenseType,
+    recurring: metadata.recurring,
     startsAt: now,
     validDuration,
     validUntil: toValidUntil(now, metadata, validDuration),

@@ -17,8 +17,13 @@ export async function licensesForPayment(ctx: HandlerContext, paymentIntentId: s
   for (const payment of payments.data) {
     const invoiceId = typeof payment.invoice === 'string' ? payment.invoice : payment.invoice.id;
     if (!invoiceId) continue;
-    const subscriptionId = invoiceSubscriptionId(await ctx.stripe.invoices.retrieve(invoiceId));
-    if (subscriptionId) subscriptionIds.push(subscriptionId);
+    const invoice = await ctx.stripe.invoices.retrieve(invoiceId);
+    const subscriptionId = invoiceSubscriptionId(invoice);
+    // Only a refund of what paid for a period revokes the subscription; a proration or one-off
+    // invoice on it does not.
+    const paysForPeriod =
+      invoice.billing_reason === 'subscription_create' || invoice.billing_reason === 'subscription_cycle';
+    if (subscriptionId && paysForPeriod) subscriptionIds.push(subscriptionId);
   }
   const rows = await ctx.db
     .select({ id: licenses.id })

@@ -1,5 +1,6 @@
 import {
   createLicenses,
+  type DbOrTx,
   findOrCreateCustomer,
   findOrCreateOrder,
   type LineItemToLicense,
@@ -9,6 +10,7 @@ import {
 } from '@licensync/core';
 import type { LicenseSource } from '@licensync/mappers';
 import type { HandlerContext } from '../handler-context';
+import { paymentRevocation } from './payment-revocation';
 
 export interface ProvisionInput {
   source: LicenseSource;
@@ -19,10 +21,15 @@ export interface ProvisionInput {
 
 /**
  * Creates the customer, one order and the licenses of a paid set of line items, in one
- * transaction: either all of it exists afterwards or none of it. Returns the licenses.
+ * transaction: either all of it exists afterwards or none of it. A payment that was refunded or
+ * disputed before we got here (a replay after a fix, a late event) yields disabled licenses, so
+ * the order in which Stripe's events arrive does not matter. Returns the licenses.
  */
-export async function provisionLineItems(ctx: HandlerContext, input: ProvisionInput) {
-  const { db, workspaceId } = ctx;
+export async function provisionLineItems(ctx: HandlerContext, input: ProvisionInput, db: DbOrTx = ctx.db) {
+  const { workspaceId } = ctx;
+  const revoked = input.refs.stripePaymentIntentId
+    ? await paymentRevocation(ctx, input.refs.stripePaymentIntentId)
+    : null;
   return db.transaction(async (tx) => {
     const drafts = await planLineItemLicenses(tx, {
       workspaceId,
@@ -31,6 +38,8 @@ export async function provisionLineItems(ctx: HandlerContext, input: ProvisionIn
       items: input.items,
       refs: input.refs,
     });
+    if (revoked)
+      for (const draft of drafts) Object.assign(draft, { enabled: false, disabledReason: revoked });
     const customer = await findOrCreateCustomer(tx, { workspaceId, ...input.customer });
     const order = await findOrCreateOrder(tx, {
       workspaceId,

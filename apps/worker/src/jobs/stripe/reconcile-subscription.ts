@@ -1,39 +1,98 @@
-import { PermanentError, setSubscriptionLicensesState } from '@licensync/core';
-import { parseLicenseMetadata, toBillingPeriodDuration } from '@licensync/mappers';
+import { type DbOrTx, PermanentError, setSubscriptionLicensesState } from '@licensync/core';
+import {
+  addDuration,
+  type LicensedPriceMetadata,
+  parseLicenseMetadata,
+  toBillingPeriodDuration,
+} from '@licensync/mappers';
+import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { HandlerContext } from '../handler-context';
 import { provisionLineItems } from './provision-line-items';
 import { fromUnix, idOf } from './stripe-ids';
 
-const PAID_STATUSES = ['active', 'trialing', 'past_due'];
+const WORKING_STATUSES = ['active', 'trialing', 'past_due'];
 
 /**
  * Makes our licenses of one subscription match what Stripe holds now, whichever event got us here
- * and in whatever order events came: creates the missing units of a paid subscription, then sets
- * enabled/disabled and validity from its current status, items and periods.
+ * and in whatever order events came: creates the missing units once the subscription is paid (or
+ * trialing), then sets enabled/disabled, size and validity from its current status and items.
+ *
+ * Serialised per subscription by an advisory lock, and Stripe is read inside the lock, so two
+ * events of one subscription processed at once cannot write an older read over a newer one.
+ * `liftReasons`: sticky disable reasons a new payment lifts (a paid renewal after a refund).
  */
 export async function reconcileSubscription(
   ctx: HandlerContext,
   subscriptionId: string,
+  opts: { liftReasons?: string[] } = {},
 ): Promise<Stripe.Subscription> {
-  const sub = await ctx.stripe.subscriptions.retrieve(subscriptionId, {
-    expand: ['items.data.price.product'],
-  });
-  const paused = sub.status === 'paused' || sub.pause_collection != null;
-  // Validity follows payment: a past-due subscription keeps working but is not extended.
-  const extends_ = sub.status === 'active' || sub.status === 'trialing';
-  const items = sub.items.data.map((item) => ({
-    item,
-    validUntil: extends_ ? itemValidUntil(sub, item) : null,
-  }));
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`subscription:${subscriptionId}`}))`);
+    const sub = await ctx.stripe.subscriptions.retrieve(subscriptionId, {
+      expand: ['items.data.price.product'],
+    });
+    const paused = sub.status === 'paused' || sub.pause_collection != null;
+    const paid =
+      sub.status === 'trialing' ||
+      (WORKING_STATUSES.includes(sub.status) && (await hasPaidInvoice(ctx, sub)));
+    const items = sub.items.data.map((item) => ({ item, metadata: licensedMetadata(item.price) }));
 
-  if (PAID_STATUSES.includes(sub.status)) {
-    const customer = await ctx.stripe.customers.retrieve(idOf(sub.customer)!);
-    if (customer.deleted)
-      throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} is deleted`);
-    if (!customer.email)
-      throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} has no email to license`);
-    await provisionLineItems(ctx, {
+    // Validity follows payment: past due keeps licenses working but does not extend them; an
+    // active subscription whose first invoice is still open works for `unpaid_active_license_period`.
+    const validUntilOf = (item: Stripe.SubscriptionItem, metadata: LicensedPriceMetadata | undefined) => {
+      if (paid) return sub.status === 'past_due' ? null : itemValidUntil(sub, item, metadata);
+      const grace = metadata?.unpaidActiveLicensePeriod;
+      return grace ? addDuration(fromUnix(item.current_period_start)!, grace) : null;
+    };
+    const provisionable = items.filter(({ metadata }) => paid || metadata?.unpaidActiveLicensePeriod);
+
+    let failure: unknown;
+    if (WORKING_STATUSES.includes(sub.status) && provisionable.length > 0) {
+      try {
+        await provision(
+          ctx,
+          tx,
+          sub,
+          provisionable.map(({ item, metadata }) => ({ item, validUntil: validUntilOf(item, metadata) })),
+        );
+      } catch (err) {
+        // A broken price must not stop the state changes below (e.g. a quantity decrease).
+        failure = err;
+      }
+    }
+    await setSubscriptionLicensesState(tx, {
+      workspaceId: ctx.workspaceId,
+      subscriptionId: sub.id,
+      status: sub.status,
+      paused,
+      liftReasons: opts.liftReasons ?? [],
+      items: items.map(({ item, metadata }) => ({
+        itemId: item.id,
+        quantity: metadata?.isSingleLicense ? 1 : (item.quantity ?? 1),
+        validUntil: validUntilOf(item, metadata),
+        ...(metadata?.isSingleLicense && { size: singleLicenseSize(item, metadata) }),
+      })),
+    });
+    if (failure) throw failure;
+    return sub;
+  });
+}
+
+async function provision(
+  ctx: HandlerContext,
+  db: DbOrTx,
+  sub: Stripe.Subscription,
+  items: { item: Stripe.SubscriptionItem; validUntil: Date | null }[],
+): Promise<void> {
+  const customer = await ctx.stripe.customers.retrieve(idOf(sub.customer)!);
+  if (customer.deleted)
+    throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} is deleted`);
+  if (!customer.email)
+    throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} has no email to license`);
+  await provisionLineItems(
+    ctx,
+    {
       source: { kind: 'subscription', id: sub.id },
       customer: { email: customer.email, name: customer.name ?? null, stripeCustomerId: customer.id },
       refs: { stripeSubscriptionId: sub.id },
@@ -46,31 +105,41 @@ export async function reconcileSubscription(
         ...(validUntil && { validUntil }),
         refs: { stripeSubscriptionItemId: item.id },
       })),
-    });
-  }
-
-  await ctx.db.transaction((tx) =>
-    setSubscriptionLicensesState(tx, {
-      workspaceId: ctx.workspaceId,
-      subscriptionId: sub.id,
-      status: sub.status,
-      paused,
-      items: items.map(({ item, validUntil }) => ({
-        itemId: item.id,
-        quantity: item.quantity ?? 1,
-        validUntil,
-      })),
-    }),
+    },
+    db,
   );
-  return sub;
+}
+
+/** Whether any invoice of the subscription has been paid (its first one, at least). */
+async function hasPaidInvoice(ctx: HandlerContext, sub: Stripe.Subscription): Promise<boolean> {
+  const latest = typeof sub.latest_invoice === 'object' ? sub.latest_invoice : null;
+  if (latest?.status === 'paid') return true;
+  const paid = await ctx.stripe.invoices.list({ subscription: sub.id, status: 'paid', limit: 1 });
+  return paid.data.length > 0;
+}
+
+function licensedMetadata(price: Stripe.Price): LicensedPriceMetadata | undefined {
+  const parsed = parseLicenseMetadata(price);
+  return parsed.ok && !parsed.value.ignored ? parsed.value : undefined;
+}
+
+/** A single license is sized by the quantity: activations (or users) and floating users. */
+function singleLicenseSize(item: Stripe.SubscriptionItem, metadata: LicensedPriceMetadata) {
+  const quantity = item.quantity ?? 1;
+  return {
+    seats: quantity,
+    ...(metadata.floatingUsersFromQuantity && { floatingCloud: quantity }),
+  };
 }
 
 /** Trial → until the trial ends; otherwise the current period end plus `added_days`. */
-function itemValidUntil(sub: Stripe.Subscription, item: Stripe.SubscriptionItem): Date | null {
+function itemValidUntil(
+  sub: Stripe.Subscription,
+  item: Stripe.SubscriptionItem,
+  metadata: LicensedPriceMetadata | undefined,
+): Date | null {
   if (sub.status === 'trialing' && sub.trial_end) return fromUnix(sub.trial_end);
   const end = fromUnix(item.current_period_end);
   if (!end) return null;
-  const parsed = parseLicenseMetadata(item.price);
-  const addedDays = parsed.ok && !parsed.value.ignored ? parsed.value.addedDays : 0;
-  return new Date(end.getTime() + addedDays * 86_400_000);
+  return new Date(end.getTime() + (metadata?.addedDays ?? 0) * 86_400_000);
 }

@@ -13,6 +13,8 @@ export interface StartSubscriptionInput {
   items: { price: string; quantity?: number }[];
   trialDays?: number;
   metadata?: Record<string, string>;
+  /** One-time prices billed once on the first invoice (the API's `add_invoice_items`). */
+  addInvoiceItems?: { price: string; quantity?: number }[];
 }
 
 export interface StartedSubscription {
@@ -63,13 +65,23 @@ export function startSubscription(ctx: OpsContext, input: StartSubscriptionInput
     subscription,
     periodStart: now,
     periodEnd: now,
-    lines: items.map((item) => ({
-      price: item.price,
-      quantity: item.quantity ?? 1,
-      period: { start: item.current_period_start, end: item.current_period_end },
-      subscriptionItem: item.id,
-      amount: trialEnd ? 0 : undefined,
-    })),
+    lines: items
+      .map((item) => ({
+        price: item.price,
+        quantity: item.quantity ?? 1,
+        period: { start: item.current_period_start, end: item.current_period_end },
+        subscriptionItem: item.id,
+        amount: trialEnd ? 0 : undefined,
+      }))
+      .concat(
+        (input.addInvoiceItems ?? []).map((extra) => ({
+          price: store.get<Stripe.Price>('price', extra.price, 'add_invoice_items[price]'),
+          quantity: extra.quantity ?? 1,
+          period: { start: now, end: now },
+          subscriptionItem: undefined as unknown as string,
+          amount: undefined,
+        })),
+      ),
   });
   subscription.latest_invoice = invoice.id;
   ctx.emit('customer.subscription.created', subscription);

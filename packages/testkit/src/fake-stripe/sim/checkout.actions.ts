@@ -58,9 +58,13 @@ export function checkoutAction(rt: SimRuntime) {
       let paymentStatus: Stripe.Checkout.Session.PaymentStatus;
       let amountTotal: number;
       if (input.mode === 'subscription') {
+        // Checkout bills one-time prices of a subscription session once, on the first invoice.
+        const isRecurring = (item: { price: string }) =>
+          ctx.store.get<Stripe.Price>('price', item.price, 'line_items[price]').recurring !== null;
         const started = startSubscription(ctx, {
           customer: customer as Stripe.Customer,
-          items: input.lineItems,
+          items: input.lineItems.filter(isRecurring),
+          addInvoiceItems: input.lineItems.filter((item) => !isRecurring(item)),
           trialDays: input.trialDays,
         });
         outcome = started;

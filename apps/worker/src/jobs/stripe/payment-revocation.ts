@@ -1,0 +1,27 @@
+import { schema } from '@licensync/core';
+import { eq } from 'drizzle-orm';
+import type { HandlerContext } from '../handler-context';
+
+/**
+ * Why a payment's licenses must not work, read from Stripe now: `refunded` after a full refund (or a
+ * partial one where the workspace says so), `disputed` when disputes disable licenses; else null.
+ * The same rules as the refund and dispute handlers, applied when licenses are created late.
+ */
+export async function paymentRevocation(
+  ctx: HandlerContext,
+  paymentIntentId: string,
+): Promise<string | null> {
+  const charges = await ctx.stripe.charges.list({ payment_intent: paymentIntentId, limit: 10 });
+  if (charges.data.length === 0) return null;
+  const [workspace] = await ctx.db
+    .select({ settings: schema.workspaces.settings })
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, ctx.workspaceId));
+  const settings = workspace?.settings ?? {};
+  for (const charge of charges.data) {
+    if (charge.refunded) return 'refunded';
+    if (charge.amount_refunded > 0 && settings.partialRefundAction === 'disable') return 'refunded';
+    if (charge.disputed && settings.disableOnDispute) return 'disputed';
+  }
+  return null;
+}
