@@ -214,6 +214,13 @@ describe('license state changes', () => {
     expect((await call('GET', `/licenses/${proLicense}`)).body.license_key).toBe(res.body.license_key);
     expect(await pendingIntents(proLicense)).toHaveLength(1);
 
+    // The history keeps the operator's actions, and the old key still finds its license.
+    await call('POST', `/licenses/${proLicense}/disable`, { reason: 'chargeback' });
+    const history = await call('GET', `/history?license_key=SEED-KEY-0000`);
+    expect(history.status).toBe(200);
+    const kinds = history.body.data.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['license.key_reissued', 'license.disabled']));
+
     const team = await call('POST', `/licenses/${teamLicense}/reissue_key`);
     expect(team.status).toBe(400);
     expect(Object.keys(team.body.fields)).toEqual(['license']);

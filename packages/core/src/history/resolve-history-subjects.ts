@@ -1,8 +1,8 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, arrayContains, eq, or } from 'drizzle-orm';
 import { InvalidInputError } from '../catalog/invalid-input-error';
 import { NotFoundError } from '../catalog/not-found-error';
 import type { DbOrTx } from '../db/client';
-import { customers, externalLinks, licenses } from '../db/schema/index';
+import { activityLog, customers, externalLinks, licenses } from '../db/schema/index';
 import { isLicenseId } from '../licenses/get-license';
 
 /** What an operator searches the history by; any combination, at least one. */
@@ -58,8 +58,24 @@ export async function resolveHistorySubjects(options: {
       .select()
       .from(licenses)
       .where(and(ws(licenses.workspaceId), eq(licenses.licenseKey, query.licenseKey)));
-    if (!row) throw new NotFoundError('no license has this key');
-    licenseRows.push(row);
+    if (row) licenseRows.push(row);
+    else {
+      // A key that was reissued still leads to its license through the reissue entry.
+      const [reissued] = await db
+        .select({ subjects: activityLog.subjects })
+        .from(activityLog)
+        .where(
+          and(
+            eq(activityLog.workspaceId, workspaceId),
+            eq(activityLog.kind, 'license.key_reissued'),
+            arrayContains(activityLog.subjects, [`license_key:${query.licenseKey}`]),
+          ),
+        )
+        .limit(1);
+      const licenseSubject = reissued?.subjects.find((s) => s.startsWith('license:'));
+      if (!licenseSubject) throw new NotFoundError('no license has this key');
+      subjects.push(licenseSubject, `license_key:${query.licenseKey}`);
+    }
   }
   if (query.hubspotObjectId) {
     subjects.push(`hubspot:${query.hubspotObjectId}`);

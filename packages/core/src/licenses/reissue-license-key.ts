@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { recordActivity } from '../activity/record-activity';
 import { InvalidInputError } from '../catalog/invalid-input-error';
 import { NotFoundError } from '../catalog/not-found-error';
 import type { Db } from '../db/client';
@@ -21,7 +22,7 @@ export async function reissueLicenseKey(options: {
   return db.transaction(async (tx) => {
     const where = and(eq(licenses.workspaceId, workspaceId), eq(licenses.id, licenseId));
     const [current] = await tx
-      .select({ authorizationMethod: products.authorizationMethod })
+      .select({ authorizationMethod: products.authorizationMethod, licenseKey: licenses.licenseKey })
       .from(licenses)
       .innerJoin(products, eq(products.id, licenses.productId))
       .where(where)
@@ -35,6 +36,14 @@ export async function reissueLicenseKey(options: {
     const licenseKey = generateLicenseKey();
     await tx.update(licenses).set({ licenseKey, updatedAt: new Date() }).where(where);
     await enqueueSyncIntent(tx, workspaceId, 'license', [licenseId]);
+    // The old key stays searchable: support finds the license from the key a customer still has.
+    await recordActivity(tx, {
+      workspaceId,
+      kind: 'license.key_reissued',
+      subjects: [`license:${licenseId}`, `license_key:${current.licenseKey}`, `license_key:${licenseKey}`],
+      outcome: 'ok',
+      message: 'license key reissued',
+    });
     return licenseKey;
   });
 }

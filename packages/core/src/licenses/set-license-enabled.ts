@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { recordActivity } from '../activity/record-activity';
 import { NotFoundError } from '../catalog/not-found-error';
 import type { Db } from '../db/client';
 import { licenses } from '../db/schema/index';
@@ -17,6 +18,8 @@ export async function setLicenseEnabled(options: {
   enabled: boolean;
   /** Shown to operators (and synced) as why the license is disabled; ignored when enabling. */
   reason?: string | null;
+  /** Who asked, for the history (`api`, `cli`, `hubspot`). */
+  actor?: string;
 }): Promise<boolean> {
   const { db, workspaceId, licenseId, enabled } = options;
   // An operator's disable sticks: subscription state changes never lift `operator` or a given reason.
@@ -29,6 +32,17 @@ export async function setLicenseEnabled(options: {
     if (current.enabled === enabled && current.disabledReason === disabledReason) return false;
     await tx.update(licenses).set({ enabled, disabledReason, updatedAt: new Date() }).where(where);
     await enqueueSyncIntent(tx, workspaceId, 'license', [licenseId]);
+    await recordActivity(tx, {
+      workspaceId,
+      kind: enabled ? 'license.enabled' : 'license.disabled',
+      subjects: [
+        `license:${licenseId}`,
+        ...(current.licenseKey ? [`license_key:${current.licenseKey}`] : []),
+      ],
+      outcome: 'ok',
+      message: enabled ? 'enabled by an operator' : `disabled by an operator: ${disabledReason}`,
+      detail: { source: options.actor ?? 'api' },
+    });
     return true;
   });
 }
