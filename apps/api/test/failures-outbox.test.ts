@@ -25,7 +25,7 @@ async function call(method: string, path: string, body?: unknown) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-it('replaying a hubspot-sync failure reopens its failed outbox intents, one pending per record', async () => {
+it('replaying a hubspot-sync failure reopens the intent it names as bulk work, one pending per record', async () => {
   const { db, workspaceId } = api;
   const intents = await db
     .insert(schema.syncOutbox)
@@ -35,52 +35,72 @@ it('replaying a hubspot-sync failure reopens its failed outbox intents, one pend
       // lic-c changed again since: its pending intent carries the change, the failed one stays.
       { workspaceId, objectKind: 'license', objectId: 'lic-c', status: 'failed', lastError: 'HubSpot 400' },
       { workspaceId, objectKind: 'license', objectId: 'lic-c', status: 'pending' },
-      { workspaceId, objectKind: 'customer', objectId: 'cust-a', status: 'failed', lastError: 'HubSpot 400' },
     ])
     .returning();
-  const [failure] = await db
+  // One failure per refused record, as apps/worker/src/hubspot/fail-sync-intent.ts records it.
+  const failures = await db
     .insert(schema.jobFailures)
-    .values({
-      workspaceId,
-      queue: QUEUES.hubspotSync,
-      jobName: 'sync-outbox',
-      jobId: `hubspot-${workspaceId}-license`,
-      attempts: 5,
-      firstError: 'HubSpot 400',
-      lastError: 'HubSpot 400',
-      payload: { workspaceId, kind: 'license' },
-    })
+    .values(
+      [0, 1, 2].map((i) => ({
+        workspaceId,
+        queue: QUEUES.hubspotSync,
+        jobName: 'sync-license',
+        jobId: `outbox-${intents[i]!.id}`,
+        attempts: 1,
+        firstError: 'HubSpot 400',
+        lastError: 'HubSpot 400',
+        payload: {
+          workspaceId,
+          kind: 'license',
+          intentIds: [intents[i]!.id],
+          objectId: intents[i]!.objectId,
+          portalId: '1',
+        },
+      })),
+    )
     .returning();
+  const [forA, forB, forC] = failures;
 
   const listed = await call('GET', '/failures?queue=hubspot-sync');
-  expect(listed.body.data.map((f: { id: number }) => f.id)).toEqual([failure!.id]);
-  const res = await call('POST', '/failures/replay', { filter: { queue: 'hubspot-sync' } });
-  expect(res.body).toMatchObject({ matched: 1, requeued: 1, skipped: 0 });
+  expect(listed.body.data.map((f: { id: number }) => f.id).sort()).toEqual(failures.map((f) => f.id).sort());
+  const res = await call('POST', '/failures/replay', { ids: [forA!.id, forC!.id] });
+  expect(res.body).toMatchObject({ matched: 2, requeued: 1, skipped: 1 });
 
+  const rowOf = async (id: number) =>
+    (await db.select().from(schema.syncOutbox).where(eq(schema.syncOutbox.id, id)))[0]!;
+  const rows = await Promise.all(intents.map((i) => rowOf(i.id)));
+  // lic-b has a failure of its own that was not replayed: it stays failed.
+  expect(rows.map((r) => `${r.objectId} ${r.status}`)).toEqual([
+    'lic-a pending',
+    'lic-b failed',
+    'lic-c failed',
+    'lic-c pending',
+  ]);
+  // Bulk: a live change written after the replay is synced first.
+  expect(rows[0]!.priority).toBe(1);
   const statusOf = async (id: number) =>
-    (await db.select().from(schema.syncOutbox).where(eq(schema.syncOutbox.id, id)))[0]!.status;
-  expect(await Promise.all(intents.map((i) => statusOf(i.id)))).toEqual([
-    'pending',
-    'pending',
+    (await db.select().from(schema.jobFailures).where(eq(schema.jobFailures.id, id)))[0]!.status;
+  expect([await statusOf(forA!.id), await statusOf(forB!.id), await statusOf(forC!.id)]).toEqual([
+    'replayed',
     'failed',
-    'pending',
     'failed',
   ]);
-  const [after] = await db.select().from(schema.jobFailures).where(eq(schema.jobFailures.id, failure!.id));
-  expect(after!.status).toBe('replayed');
   const history = await call('GET', '/history?license_id=00000000-0000-4000-8000-000000000000');
   expect(history.body.data).toEqual([]);
-  const [entry] = await db
+  const entries = await db
     .select()
     .from(schema.activityLog)
     .where(eq(schema.activityLog.kind, 'failure.replayed'));
-  expect(entry!.subjects.sort()).toEqual([`failure:${failure!.id}`, 'license:lic-a', 'license:lic-b']);
+  expect(entries.map((e) => [e.outcome, e.subjects.sort()]).sort()).toEqual([
+    ['ok', [`failure:${forA!.id}`, 'license:lic-a']],
+    ['skipped', [`failure:${forC!.id}`]],
+  ]);
 });
 
 it('status counts what waits in Redis and Postgres', async () => {
   const res = await call('GET', '/status');
   expect(res.status).toBe(200);
-  expect(res.body).toMatchObject({ inbox_pending: 0, failures_open: 0, outbox_pending: 3 });
+  expect(res.body).toMatchObject({ inbox_pending: 0, failures_open: 2, outbox_pending: 2 });
   expect(Object.keys(res.body.queues).sort()).toEqual(Object.values(QUEUES).sort());
   expect(res.body.queues[QUEUES.inbox]).toMatchObject({ waiting: 0, active: 0, failed: 0 });
 });

@@ -7,6 +7,7 @@ import {
   createRedis,
   createStripeClient,
   type Logger,
+  purgeDoneIntents,
   QUEUES,
   relayPendingEvents,
 } from '@licensync/core';
@@ -18,7 +19,8 @@ import { startResyncs } from './resyncs/start-resyncs';
 export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
 
 /**
- * Everything the worker process runs, built from config: the inbox worker, the relay and the HubSpot sync.
+ * Everything the worker process runs, built from config: the inbox worker, the relay, the HubSpot
+ * sync and the purge of sync intents older than `OUTBOX_RETENTION_DAYS`.
  * Tests and the demo start it in-process; `main.ts` adds signals and the environment.
  */
 export async function createWorkerRuntime(config: Config, logger: Logger) {
@@ -62,6 +64,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         attempts: config.JOB_ATTEMPTS,
         backoffMs: config.JOB_BACKOFF_MS,
         minAgeMs: config.RELAY_MIN_AGE_MS,
+        stuckAfterMs: config.RELAY_STUCK_AFTER_MS,
       });
       if (n > 0) {
         metrics.inboxRelayed.inc(n);
@@ -74,6 +77,26 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     }
   }, config.RELAY_INTERVAL_MS);
 
+  let purging = false;
+  const purgeTimer = setInterval(async () => {
+    if (purging) return;
+    purging = true;
+    try {
+      const limit = config.OUTBOX_PURGE_LIMIT;
+      const batchSize = Math.min(1000, limit);
+      const purged = await purgeDoneIntents(dbHandle.db, {
+        olderThanMs: config.OUTBOX_RETENTION_DAYS * 86_400_000,
+        batchSize,
+        maxBatches: Math.ceil(limit / batchSize),
+      });
+      if (purged > 0) logger.info({ purged }, 'purged old sync intents');
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'outbox purge failed; will try again');
+    } finally {
+      purging = false;
+    }
+  }, config.OUTBOX_PURGE_INTERVAL_MS);
+
   return {
     db: dbHandle.db,
     metrics,
@@ -82,6 +105,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     /** Finishes in-flight jobs, then closes connections in reverse order of opening; every step runs. */
     async close(): Promise<void> {
       clearInterval(relayTimer);
+      clearInterval(purgeTimer);
       const steps = [
         () => inboxWorker.close(),
         () => resyncs.close(),

@@ -3,6 +3,7 @@ import {
   createRedis,
   ensureDefaultWorkspace,
   getHubspotConnection,
+  PortalPausedError,
   schema,
 } from '@licensync/core';
 import {
@@ -12,6 +13,7 @@ import {
   type FakeHubspot,
   type TestEnv,
 } from '@licensync/testkit';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
 import { intentCounts, seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';
@@ -44,7 +46,7 @@ const timed = async (fn: () => Promise<unknown>) => {
 };
 
 describe('per-portal rate limiting', () => {
-  it('holds a busy portal to its budget while another portal’s calls go straight through', async () => {
+  it('holds a busy portal to its budget, never a quiet one, and throws instead of sitting out a long pause', async () => {
     const redis = createRedis(env.config.REDIS_URL, 'worker');
     const limiter = createPortalRateLimiter({
       redis,
@@ -57,57 +59,91 @@ describe('per-portal rate limiting', () => {
         for (let i = 0; i < 15; i++) await limiter.acquire('busy');
       });
       await new Promise((r) => setTimeout(r, 100));
-      const quiet = await timed(async () => {
-        for (let i = 0; i < 5; i++) await limiter.acquire('quiet');
-      });
+      // maxWaitMs 0: any wait at all would throw, so the quiet portal's burst went straight through.
+      for (let i = 0; i < 5; i++) await limiter.acquire('quiet', 'default', 0);
       // 100 per 10 s = a burst of 5, then 9.5/s: 10 more calls need about a second.
       expect(await busy).toBeGreaterThanOrEqual(900);
-      expect(quiet).toBeLessThan(200);
 
-      await limiter.pause('busy', 1500);
-      expect(await timed(() => limiter.acquire('quiet'))).toBeLessThan(200);
-      expect(await timed(() => limiter.acquire('busy'))).toBeGreaterThanOrEqual(1300);
+      // A short pause is waited out; a long one gives the caller its slot back with the pause's end.
+      await limiter.pause('busy', 300);
+      await limiter.acquire('busy');
+      await limiter.pause('busy', 60_000);
+      const before = Date.now();
+      const paused = await limiter.acquire('busy').catch((err: unknown) => err);
+      expect(paused).toBeInstanceOf(PortalPausedError);
+      expect((paused as PortalPausedError).untilMs - before).toBeGreaterThan(50_000);
+      await limiter.acquire('quiet');
     } finally {
       await redis.quit();
     }
   });
 
-  it('keeps syncing one portal while another is paused by a 429', async () => {
-    const a = await ensureDefaultWorkspace(runtime.db);
+  it('a paused portal holds no worker slot: six workspaces wait on portal A while portal B syncs', async () => {
+    const portalA = String(fake.defaultPortal.portalId);
+    const first = await ensureDefaultWorkspace(runtime.db);
+    const more = await runtime.db
+      .insert(schema.workspaces)
+      .values(Array.from({ length: 5 }, (_, i) => ({ slug: `a${i}`, name: `A ${i}` })))
+      .returning();
+    const onA = [first, ...more];
     const [b] = await runtime.db
       .insert(schema.workspaces)
       .values({ slug: 'second', name: 'Second' })
       .returning();
-    await runtime.db.insert(schema.hubspotConnections).values({
-      workspaceId: b!.id,
-      portalId: String(portalB.portalId),
-      authKind: 'static',
-      accessToken: portalB.token,
-    });
+    await runtime.db.insert(schema.hubspotConnections).values([
+      ...more.map((ws) => ({
+        workspaceId: ws.id,
+        portalId: portalA,
+        authKind: 'static' as const,
+        accessToken: fake.defaultPortal.token,
+      })),
+      {
+        workspaceId: b!.id,
+        portalId: String(portalB.portalId),
+        authKind: 'static',
+        accessToken: portalB.token,
+      },
+    ]);
     // As after a 429 with a long Retry-After, for every worker process.
-    await runtime.hubspot.limiter.pause(String(fake.defaultPortal.portalId), 60_000);
-    for (const ws of [a, b!]) {
+    await runtime.hubspot.limiter.pause(portalA, 60_000);
+    for (const ws of [...onA, b!]) {
       const productId = await seedProduct(runtime.db, ws.id);
       const customers = await seedCustomers(runtime.db, ws.id, 3, { prefix: ws.slug });
       await seedLicenses(runtime.db, ws.id, { productId, customerIds: customers, n: 30, tag: ws.slug });
     }
+    const intentsOfA = async () =>
+      (await runtime.db.select().from(schema.syncOutbox)).filter((r) => r.workspaceId !== b!.id);
 
+    // 12 jobs for portal A (6 workspaces × customers, licenses) against 5 worker slots.
     const typeB = await eventually(
       async () => (await getHubspotConnection(runtime.db, b!.id))?.objectTypeIds.licenses,
     );
-    await eventually(async () => fake.records(typeB, { portalId: portalB.portalId }).length === 30, 10_000);
+    await eventually(async () => fake.records(typeB, { portalId: portalB.portalId }).length === 30, 15_000);
+    const waiting = await eventually(async () => {
+      const rows = await intentsOfA();
+      const until = Date.now() + 30_000;
+      return rows.every((r) => r.status === 'pending' && r.availableAt.getTime() > until) ? rows : undefined;
+    }, 15_000);
+    expect(waiting.map((r) => r.attempts)).toEqual(waiting.map(() => 0));
     expect(
       fake
         .requests()
         .filter((r) => r.portalId === fake.defaultPortal.portalId && r.path.includes('/objects/')),
     ).toHaveLength(0);
+    const failures = await runtime.db.select().from(schema.jobFailures);
+    expect(failures).toHaveLength(0);
 
-    await runtime.hubspot.limiter.pause(String(fake.defaultPortal.portalId), 1);
+    // The pause ends: portal A's work comes due and lands.
+    await runtime.hubspot.limiter.pause(portalA, 1);
+    await runtime.db
+      .update(schema.syncOutbox)
+      .set({ availableAt: new Date() })
+      .where(eq(schema.syncOutbox.status, 'pending'));
     await eventually(async () => {
       const counts = await intentCounts(runtime.db);
-      return !counts.pending && !counts.processing;
-    }, 15_000);
-    const typeA = (await getHubspotConnection(runtime.db, a.id))!.objectTypeIds.licenses!;
-    expect(fake.records(typeA)).toHaveLength(30);
+      return !counts.pending && !counts.processing && !counts.failed;
+    }, 20_000);
+    const typeA = (await getHubspotConnection(runtime.db, first.id))!.objectTypeIds.licenses!;
+    expect(fake.records(typeA)).toHaveLength(30 * onA.length);
   });
 });

@@ -2,6 +2,7 @@ import {
   enqueueSyncIntent,
   ensureDefaultWorkspace,
   getHubspotConnection,
+  replayFailures,
   schema,
   setLicenseEnabled,
 } from '@licensync/core';
@@ -37,6 +38,8 @@ beforeAll(async () => {
   productId = await seedProduct(runtime.db, workspaceId);
   customerIds = await seedCustomers(runtime.db, workspaceId, 25, { companyEvery: 5 });
   licenseType = (await getHubspotConnection(runtime.db, workspaceId))!.objectTypeIds.licenses!;
+  // Customers land first: a customer synced later would queue its licenses again (they embed its email).
+  await drained('customer', 25);
 });
 afterAll(async () => {
   await runtime.close();
@@ -141,15 +144,21 @@ describe('outbox → HubSpot', () => {
     expect(failure).toMatchObject({ jobName: 'sync-license', workspaceId });
     expect(failure!.lastError).toContain('lifetime was not one of the allowed options');
 
-    // The operator fixes the cause and sets the intent back to pending.
+    // The operator fixes the cause and replays the failure (what POST /api/v1/failures/replay runs).
     await runtime.db
       .update(schema.licenses)
       .set({ licenseType: 'perpetual' })
       .where(eq(schema.licenses.id, ids[1]!));
-    await runtime.db
-      .update(schema.syncOutbox)
-      .set({ status: 'pending' })
-      .where(eq(schema.syncOutbox.objectId, ids[1]!));
+    const replayed = await replayFailures({
+      db: runtime.db,
+      inboxQueue: runtime.queues.inbox,
+      workspaceId,
+      selection: { ids: [failure!.id] },
+      dryRun: false,
+      actor: 'test',
+      jobOptions: { attempts: 1, backoffMs: 10 },
+    });
+    expect(replayed).toMatchObject({ matched: 1, requeued: 1 });
     await eventually(async () => recordOf(ids[1]!));
     expect(recordOf(ids[1]!)?.properties.license_type).toBe('perpetual');
   });

@@ -1,11 +1,18 @@
 import { type ApiRuntime, createApiRuntime } from '@licensync/api';
-import { schema } from '@licensync/core';
-import { createTestEnv, eventually, type TestEnv } from '@licensync/testkit';
-import { and, count, eq } from 'drizzle-orm';
+import { getHubspotConnection, schema } from '@licensync/core';
+import {
+  createFakeHubspot,
+  createTestEnv,
+  eventually,
+  type FakeHubspot,
+  type TestEnv,
+} from '@licensync/testkit';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
 import { seedExampleCatalog } from './support/seed-catalog';
 
+let fake: FakeHubspot;
 let env: TestEnv;
 let api: ApiRuntime;
 let worker: WorkerRuntime;
@@ -13,8 +20,15 @@ let alice: string;
 let bob: string;
 
 beforeAll(async () => {
+  fake = await createFakeHubspot();
   // Pages of 2 so every kind spans several pages.
-  env = await createTestEnv({ RESYNC_PAGE_SIZE: '2' });
+  env = await createTestEnv({
+    RESYNC_PAGE_SIZE: '2',
+    RESYNC_SETTLE_CHECK_MS: '100',
+    HUBSPOT_API_BASE: fake.url,
+    HUBSPOT_ACCESS_TOKEN: fake.defaultPortal.token,
+    HUBSPOT_SYNC_POLL_MS: '100',
+  });
   api = await createApiRuntime(env.config, env.logger);
   worker = await createWorkerRuntime(env.config, env.logger);
   const { db, workspaceId } = api;
@@ -61,6 +75,7 @@ afterAll(async () => {
   await worker?.close();
   await api?.close();
   await env?.cleanup();
+  await fake?.close();
 });
 beforeEach(async () => {
   await api.db.delete(schema.syncOutbox);
@@ -80,12 +95,19 @@ async function resync(scope: string) {
   }, 20_000);
 }
 
-async function intents() {
-  const rows = await api.db
-    .select({ kind: schema.syncOutbox.objectKind, objectId: schema.syncOutbox.objectId })
-    .from(schema.syncOutbox);
-  return rows;
+/** The intents the run wrote, each with its status. */
+async function intents(runId: string) {
+  return api.db
+    .select({
+      kind: schema.syncOutbox.objectKind,
+      objectId: schema.syncOutbox.objectId,
+      status: schema.syncOutbox.status,
+    })
+    .from(schema.syncOutbox)
+    .where(eq(schema.syncOutbox.resyncRunId, runId));
 }
+
+const objectTypes = async () => (await getHubspotConnection(api.db, api.workspaceId))!.objectTypeIds;
 
 const byKind = (rows: { kind: string }[]) =>
   Object.fromEntries(
@@ -96,7 +118,7 @@ const byKind = (rows: { kind: string }[]) =>
   );
 
 describe('hubspot-resync', () => {
-  it('writes an intent for every customer, subscription, invoice and license of the workspace', async () => {
+  it('brings every customer, subscription, invoice and license to HubSpot and ends once HubSpot took them all', async () => {
     const run = await resync('workspace');
     expect(run).toMatchObject({
       status: 'succeeded',
@@ -105,16 +127,28 @@ describe('hubspot-resync', () => {
       failedSlices: [],
       report: { customers: 2, subscriptions: 3, invoices: 4, licenses: 7 },
     });
-    const rows = await intents();
+    const rows = await intents(run.id);
     expect(byKind(rows)).toEqual({ customer: 2, subscription: 3, invoice: 4, license: 7 });
+    expect(rows.every((r) => r.status === 'done')).toBe(true);
     // One intent per record, none twice.
     expect(new Set(rows.map((r) => `${r.kind}:${r.objectId}`)).size).toBe(16);
+    // Succeeded means in HubSpot: every record is there by the time the run says so.
+    const types = await objectTypes();
+    expect(fake.records(types.licenses!)).toHaveLength(7);
+    expect(fake.records(types.subscriptions!)).toHaveLength(3);
+    expect(fake.records(types.invoices!)).toHaveLength(4);
+    expect(
+      fake
+        .records('0-1')
+        .map((c) => c.properties.email)
+        .sort(),
+    ).toEqual(['alice@example.com', 'bob@example.com']);
   });
 
   it('a customer scope touches only that customer’s records', async () => {
     const run = await resync(`customer:${bob}`);
     expect(run).toMatchObject({ status: 'succeeded', total: 5, done: 5 });
-    const rows = await intents();
+    const rows = await intents(run.id);
     expect(byKind(rows)).toEqual({ customer: 1, subscription: 1, invoice: 1, license: 2 });
     const { db } = api;
     const bobs = new Set([
@@ -151,15 +185,48 @@ describe('hubspot-resync', () => {
     });
     const run = await resync('hubspot:2-999:4242');
     expect(run).toMatchObject({ status: 'succeeded', total: 1, done: 1 });
-    expect(await intents()).toEqual([{ kind: 'license', objectId: license!.id }]);
+    expect(await intents(run.id)).toEqual([{ kind: 'license', objectId: license!.id, status: 'done' }]);
   });
 
-  it('an intent already pending is not written twice', async () => {
-    await resync(`customer:${alice}`);
-    const [{ n: first } = { n: 0 }] = await api.db.select({ n: count() }).from(schema.syncOutbox);
-    await resync(`customer:${alice}`);
-    const [{ n: second } = { n: 0 }] = await api.db.select({ n: count() }).from(schema.syncOutbox);
-    expect(first).toBe(11);
-    expect(second).toBe(first);
+  it('ends failed, naming each record HubSpot refused, once the rest are in HubSpot', async () => {
+    const [refused] = await api.db
+      .select()
+      .from(schema.licenses)
+      .where(and(eq(schema.licenses.customerId, alice), eq(schema.licenses.sourceKey, 'seed:1')));
+    await api.db
+      .update(schema.licenses)
+      .set({ licenseType: 'lifetime' as never })
+      .where(eq(schema.licenses.id, refused!.id));
+    try {
+      const run = await resync(`customer:${alice}`);
+      expect(run).toMatchObject({ status: 'failed', total: 11, done: 11 });
+      expect(run.failedSlices).toEqual([
+        {
+          slice: `record:license:${refused!.id}`,
+          error: expect.stringContaining('lifetime was not one of the allowed options'),
+        },
+      ]);
+      const rows = await intents(run.id);
+      expect(rows.filter((r) => r.status === 'failed').map((r) => r.objectId)).toEqual([refused!.id]);
+    } finally {
+      await api.db
+        .update(schema.licenses)
+        .set({ licenseType: 'perpetual' })
+        .where(eq(schema.licenses.id, refused!.id));
+    }
+  });
+
+  it('fails at once, writing nothing, when the workspace has no active HubSpot connection', async () => {
+    await api.db.update(schema.hubspotConnections).set({ enabled: false });
+    try {
+      const run = await resync(`customer:${bob}`);
+      expect(run).toMatchObject({
+        status: 'failed',
+        failedSlices: [{ slice: 'run', error: 'no active HubSpot connection' }],
+      });
+      expect(await intents(run.id)).toEqual([]);
+    } finally {
+      await api.db.update(schema.hubspotConnections).set({ enabled: true });
+    }
   });
 });

@@ -49,6 +49,18 @@ it('registers one scheduler per workspace and kind, with the configured or the w
 
 it('a scheduler tick requests a workspace run, and is skipped while one is active', async () => {
   const tick = { trigger: 'schedule', workspaceId: other, kind: 'hubspot-resync' } as const;
+  // Without a HubSpot connection there is nothing to resync there: the tick does nothing.
+  const idle = await api.queues.resyncs.add(runResyncJob.name, tick);
+  await eventually(async () => (await idle.getState()) === 'completed');
+  expect((await api.queues.resyncs.getJob(idle.id!))!.returnvalue).toBe(
+    'skipped: no active HubSpot connection',
+  );
+  await api.db.insert(schema.hubspotConnections).values({
+    workspaceId: other,
+    portalId: '999',
+    authKind: 'static',
+    accessToken: 'unused-here',
+  });
   const runsOf = () =>
     api.db
       .select()

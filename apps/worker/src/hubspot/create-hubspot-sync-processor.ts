@@ -1,13 +1,24 @@
 import {
   type Config,
+  claimLeaseMs,
+  classifyError,
   type Db,
+  deferPendingSyncIntents,
   getHubspotConnection,
+  type HubspotConnection,
   type HubspotMetrics,
+  HubspotRequestError,
+  type HubspotSyncKind,
   hubspotSyncJob,
+  isConnectionError,
   type Logger,
+  markHubspotConnectionError,
+  PortalPausedError,
+  renewClaimsWhile,
 } from '@licensync/core';
 import type { Job } from 'bullmq';
 import type { PortalSessions } from './create-portal-sessions';
+import type { SyncContext } from './sync-context';
 import { SYNC_BATCH_SIZE, syncOutboxBatch } from './sync-outbox-batch';
 
 /** A job hands over after this long so one busy kind cannot hold a worker slot indefinitely. */
@@ -17,6 +28,9 @@ const MAX_JOB_MS = 60_000;
  * Runs one `hubspot-sync` job: drains a workspace's pending intents of one kind, 100 at a time,
  * until none are left. Idempotent because every batch writes the records' current state with
  * upserts keyed by our ids. Terminal per record when HubSpot refuses it (the rest still land).
+ * A paused portal ends the job at once, its work due again when the pause ends, so it never holds
+ * a worker slot other portals need. A connection HubSpot refuses (401/403, or a schema it will not
+ * deploy) is set to `error` with one `job_failures` row and is not polled until it is active again.
  */
 export function createHubspotSyncProcessor(deps: {
   db: Db;
@@ -30,29 +44,74 @@ export function createHubspotSyncProcessor(deps: {
     const connection = await getHubspotConnection(deps.db, workspaceId);
     if (!connection?.enabled || connection.status !== 'active') return 'no active connection';
     if (connection.syncToggles[`${kind}s`] === false) return `${kind} sync is off`;
-    const { session, objectTypeIds } = await deps.portals.ready(connection);
-    const ctx = {
-      db: deps.db,
-      workspaceId,
-      connection,
-      session,
-      objectTypeIds,
-      publicUrl: deps.config.PUBLIC_URL,
-      logger: deps.logger.child({ workspaceId, portalId: session.portalId, kind }),
-      metrics: deps.metrics,
-      now: () => new Date(),
-    };
+    let deployed = false;
+    try {
+      const { session, objectTypeIds } = await deps.portals.ready(connection);
+      deployed = true;
+      const ctx: SyncContext = {
+        db: deps.db,
+        workspaceId,
+        connection,
+        session,
+        objectTypeIds,
+        publicUrl: deps.config.PUBLIC_URL,
+        logger: deps.logger.child({ workspaceId, portalId: session.portalId, kind }),
+        metrics: deps.metrics,
+        now: () => new Date(),
+        async redeploy() {
+          deps.portals.forget(connection.id);
+          const ready = await deps.portals.ready(
+            (await getHubspotConnection(deps.db, workspaceId)) ?? connection,
+          );
+          ctx.session = ready.session;
+          ctx.objectTypeIds = ready.objectTypeIds;
+        },
+      };
+      return await drain(ctx, kind);
+    } catch (err) {
+      if (err instanceof PortalPausedError) {
+        // Not-yet-claimed intents wait too, or the poller would start a job per poll until then.
+        await deferPendingSyncIntents(deps.db, { workspaceId, kind, until: new Date(err.untilMs) });
+        return `portal paused until ${new Date(err.untilMs).toISOString()}`;
+      }
+      const refused = isConnectionError(err) || (!deployed && classifyError(err) === 'permanent');
+      if (!refused) throw err;
+      await stopConnection(connection, err);
+      return 'connection refused by HubSpot';
+    }
+  };
+
+  async function drain(ctx: SyncContext, kind: HubspotSyncKind) {
     const started = Date.now();
     let claimed = 0;
-    for (;;) {
-      const n = await syncOutboxBatch(ctx, kind, {
-        leaseMs: Math.max(5 * 60_000, deps.config.JOB_LOCK_MS),
-        maxAttempts: deps.config.JOB_ATTEMPTS,
-        backoffMs: deps.config.JOB_BACKOFF_MS,
-      });
-      claimed += n;
-      if (n < SYNC_BATCH_SIZE || Date.now() - started > MAX_JOB_MS) break;
-    }
+    // A short lease, renewed while the job runs: a dead worker's claims come back soon.
+    const leaseMs = claimLeaseMs(deps.config);
+    await renewClaimsWhile({ db: deps.db, leaseMs }, async () => {
+      for (;;) {
+        const n = await syncOutboxBatch(ctx, kind, {
+          leaseMs,
+          maxAttempts: deps.config.JOB_ATTEMPTS,
+          backoffMs: deps.config.JOB_BACKOFF_MS,
+        });
+        claimed += n;
+        if (n < SYNC_BATCH_SIZE || Date.now() - started > MAX_JOB_MS) break;
+      }
+    });
     return `claimed ${claimed}`;
-  };
+  }
+
+  async function stopConnection(connection: HubspotConnection, err: unknown) {
+    deps.portals.forget(connection.id);
+    const status = err instanceof HubspotRequestError ? `HTTP ${err.status} ` : '';
+    const detail = err instanceof Error ? err.message : String(err);
+    const reason = isConnectionError(err)
+      ? `HubSpot refused the token (${status}${detail})`
+      : `deploying the HubSpot schema failed (${status}${detail})`;
+    if (await markHubspotConnectionError(deps.db, connection, reason)) {
+      deps.logger.error(
+        { workspaceId: connection.workspaceId, portalId: connection.portalId, reason },
+        'HubSpot connection stopped',
+      );
+    }
+  }
 }

@@ -70,3 +70,25 @@ export async function saveHubspotLinks(
       .onConflictDoNothing();
   });
 }
+
+/** Drops links whose HubSpot record is gone, so nothing is associated with it any more. */
+export async function dropHubspotLinks(
+  db: DbOrTx,
+  workspaceId: string,
+  entityKind: string,
+  externalType: string,
+  entityIds: string[],
+): Promise<void> {
+  if (entityIds.length === 0) return;
+  await db
+    .delete(externalLinks)
+    .where(
+      and(
+        eq(externalLinks.workspaceId, workspaceId),
+        eq(externalLinks.provider, 'hubspot'),
+        eq(externalLinks.entityKind, entityKind),
+        eq(externalLinks.externalType, externalType),
+        inArray(externalLinks.entityId, entityIds),
+      ),
+    );
+}

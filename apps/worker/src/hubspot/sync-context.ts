@@ -11,12 +11,23 @@ export interface SyncContext {
   logger: Logger;
   metrics: HubspotMetrics;
   now(): Date;
+  /** Deploys the schema again (something was deleted in HubSpot) and refreshes this context in place. */
+  redeploy(): Promise<void>;
 }
 
-/** Per record: failed with HubSpot's message, or deferred to a later batch (left pending). */
+/**
+ * Per record: failed with HubSpot's message; deferred to a later batch (left pending, e.g. a
+ * duplicate key in this batch); or waiting on something else (released with backoff and failed
+ * with the reason once its attempts run out).
+ */
 export interface SyncOutcome {
   failed: Map<string, string>;
   deferred: Set<string>;
+  waiting: Map<string, string>;
 }
 
-export const emptyOutcome = (): SyncOutcome => ({ failed: new Map(), deferred: new Set() });
+export const emptyOutcome = (): SyncOutcome => ({
+  failed: new Map(),
+  deferred: new Set(),
+  waiting: new Map(),
+});

@@ -1,18 +1,25 @@
 import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain } from '@licensync/core';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
-import { loadHubspotLinks, saveHubspotLinks } from './hubspot-links';
+import { dropHubspotLinks, loadHubspotLinks, saveHubspotLinks } from './hubspot-links';
 import { loadCustomerSources } from './load-customer-sources';
 import { emptyOutcome, type SyncContext, type SyncOutcome } from './sync-context';
-import { type CustomerWrite, writeCustomerRecords } from './write-customer-records';
+import { type CustomerWrite, type CustomerWriteResult, writeCustomerRecords } from './write-customer-records';
+
+/** The outcome, plus the contact and company each customer written in this call landed as. */
+export interface CustomerSyncOutcome extends SyncOutcome {
+  contacts: Map<string, string>;
+  companies: Map<string, string>;
+}
 
 /**
  * Customers → contacts (upserted by email, so a contact sales already has is matched) and, for
  * company customers, companies (upserted by our customer id; an unlinked one is first looked up
  * by domain so the company sales created is reused). `hubspot_contact_id`/`hubspot_company_id` in
- * the Stripe metadata link a record explicitly. Then contact ↔ company is associated.
+ * the Stripe metadata link a record explicitly. A linked record deleted in HubSpot is written again
+ * by key and the link moves to it. Then contact ↔ company is associated.
  */
-export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Promise<SyncOutcome> {
+export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Promise<CustomerSyncOutcome> {
   const outcome = emptyOutcome();
   const rows = await loadCustomerSources(ctx, customerIds);
   const ids = rows.map((r) => r.source.id);
@@ -57,6 +64,8 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
   // Both links in one transaction: a license batch reading them concurrently must never see a
   // customer's contact without its company, or it would skip the company association for good.
   await ctx.db.transaction(async (tx) => {
+    await dropHubspotLinks(tx, ctx.workspaceId, 'customer', '0-1', contacts.lost);
+    await dropHubspotLinks(tx, ctx.workspaceId, 'customer', '0-2', companies.lost);
     await saveHubspotLinks(tx, ctx.workspaceId, 'customer', '0-1', contactIds);
     await saveHubspotLinks(tx, ctx.workspaceId, 'customer', '0-2', companyIds);
   });
@@ -70,13 +79,10 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
     if (message) outcome.failed.set(p.customerId, `associating contact with company: ${message}`);
   }
   ctx.metrics.synced('customer', ids.length - outcome.failed.size - outcome.deferred.size);
-  return outcome;
+  return { ...outcome, contacts: contactIds, companies: companyIds };
 }
 
-function collect(
-  written: Awaited<ReturnType<typeof writeCustomerRecords>>,
-  outcome: SyncOutcome,
-): Map<string, string> {
+function collect(written: CustomerWriteResult, outcome: SyncOutcome): Map<string, string> {
   const ok = new Map<string, string>();
   for (const id of written.deferred) outcome.deferred.add(id);
   for (const [customerId, result] of written.results) {

@@ -1,37 +1,39 @@
 import {
+  countResyncIntents,
   countResyncRecords,
   type Db,
   enqueueSyncIntent,
+  getHubspotConnection,
   listResyncRecordIds,
+  PermanentError,
   RESYNC_RECORD_ORDER,
   type ResolvedScope,
   type ResyncProgressState,
   type ResyncRun,
   saveResyncProgress,
-  type schema,
 } from '@licensync/core';
+import type { HubspotResyncCheckpoint } from './hubspot-resync-checkpoint';
 import type { ResyncDeps } from './resync-deps';
+import { settleHubspotResync } from './settle-hubspot-resync';
 import { withAttempts } from './with-attempts';
 import { yieldToLiveTraffic } from './yield-to-live-traffic';
 
-/** `checkpoint` of a hubspot-resync: the kind being walked and the last id written in it. */
-interface Checkpoint {
-  kind: schema.SyncObjectKind;
-  afterId: string | null;
-}
+type Writing = Exclude<HubspotResyncCheckpoint, { phase: 'settling' }>;
 
 /**
- * Ledger → HubSpot. Writes a sync intent for every customer, subscription, invoice and license of
- * the scope, a page at a time; the HubSpot sync worker drains them in batches and upserts, which
- * also recreates records deleted in HubSpot. Each page's intents, count and checkpoint commit in one
- * transaction, so a resumed run continues after the last page kept. Intents coalesce with pending
- * ones, so a page written twice costs nothing.
+ * Ledger → HubSpot. Writes a bulk-priority sync intent tagged with the run for every customer,
+ * subscription, invoice and license of the scope, a page at a time; the HubSpot sync worker drains
+ * them in batches after any live change and upserts, which also recreates records deleted in
+ * HubSpot. Each page's intents and checkpoint commit in one transaction, so a resumed run continues
+ * after the last page kept; intents coalesce with pending ones, so a page written twice costs
+ * nothing. Then the run settles (see `settleHubspotResync`): it returns `settling` while HubSpot has
+ * not answered for every record, and the job looks again later; `finished` when the run may end.
  */
 export async function runHubspotResync(
   run: ResyncRun,
   scope: ResolvedScope,
   deps: ResyncDeps,
-): Promise<void> {
+): Promise<'settling' | 'finished'> {
   const { db, config } = deps;
   const workspaceId = run.workspaceId;
   const retry = { attempts: config.RESYNC_SLICE_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS };
@@ -49,8 +51,13 @@ export async function runHubspotResync(
     state = { ...state, total };
     await saveResyncProgress(db, run.id, state);
   }
+  const connection = await getHubspotConnection(db, workspaceId);
+  if (state.total !== 0 && (!connection?.enabled || connection.status !== 'active')) {
+    // Intents would wait for a connection that may never come; say so instead.
+    throw new PermanentError('no active HubSpot connection');
+  }
 
-  const start = state.checkpoint as unknown as Checkpoint;
+  const start = state.checkpoint as unknown as Writing;
   for (const kind of RESYNC_RECORD_ORDER.slice(RESYNC_RECORD_ORDER.indexOf(start.kind))) {
     let afterId = kind === start.kind ? start.afterId : null;
     for (;;) {
@@ -66,12 +73,11 @@ export async function runHubspotResync(
             limit: config.RESYNC_PAGE_SIZE,
           });
           if (ids.length === 0) return { ids, next: from };
-          await enqueueSyncIntent(tx, workspaceId, kind, ids);
+          await enqueueSyncIntent(tx, workspaceId, kind, ids, { priority: 'bulk', resyncRunId: run.id });
           const report = from.report as Record<string, number>;
           const next: ResyncProgressState = {
             ...from,
-            done: from.done + ids.length,
-            checkpoint: { kind, afterId: ids.at(-1)! },
+            checkpoint: { kind, afterId: ids.at(-1)! } satisfies Writing,
             report: { ...report, [`${kind}s`]: (report[`${kind}s`] ?? 0) + ids.length },
           };
           await saveResyncProgress(tx as unknown as Db, run.id, next);
@@ -85,11 +91,21 @@ export async function runHubspotResync(
           ...state,
           failedSlices: [...state.failedSlices, { slice, error: page.error }],
         });
-        return;
+        return 'finished';
       }
       state = page.value.next;
       if (page.value.ids.length < config.RESYNC_PAGE_SIZE) break;
       afterId = page.value.ids.at(-1)!;
     }
   }
+
+  const { settled } = await countResyncIntents(db, run.id);
+  const checkpoint: HubspotResyncCheckpoint = {
+    phase: 'settling',
+    settled,
+    progressAt: new Date().toISOString(),
+  };
+  const written = { ...state, checkpoint };
+  await saveResyncProgress(db, run.id, written);
+  return (await settleHubspotResync(run.id, written, deps)) === 'settled' ? 'finished' : 'settling';
 }

@@ -2,35 +2,42 @@ import {
   classifyError,
   finishResyncRun,
   getResyncRun,
+  type ResyncRun,
   recordActivity,
   resolveResyncScope,
   startResyncRun,
 } from '@licensync/core';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { isSettling } from './hubspot-resync-checkpoint';
 import type { ResyncDeps } from './resync-deps';
 import { runHubspotResync } from './run-hubspot-resync';
 import { runStripeReconcile } from './run-stripe-reconcile';
+import { settleHubspotResync } from './settle-hubspot-resync';
 
 /**
  * Processes one resync run from its checkpoint to the end. Idempotent because progress is kept in
  * the run row with the work it describes: a retried or stalled job resumes, a job for a finished
  * run does nothing. Terminal when the scope no longer resolves or the job runs out of attempts;
- * either way the run ends `failed` with the reason as a slice.
+ * either way the run ends `failed` with the reason as a slice. A hubspot-resync waiting for HubSpot
+ * to take its records puts its job back as delayed (`RESYNC_SETTLE_CHECK_MS`) instead of holding the
+ * queue, and the same job looks again then.
  */
-export async function runResync(job: Job, runId: string, deps: ResyncDeps): Promise<string> {
+export async function runResync(job: Job, runId: string, deps: ResyncDeps, token?: string): Promise<string> {
   const { db, logger } = deps;
   const run = await startResyncRun(db, runId);
   if (!run) return 'already finished';
   const log = logger.child({ runId, kind: run.kind, scope: run.scope });
-  log.info(
-    { done: run.done, checkpoint: run.checkpoint },
-    run.done > 0 ? 'resync resumed' : 'resync started',
-  );
+  const settling = isSettling(run.checkpoint);
+  if (!settling) {
+    log.info(
+      { done: run.done, checkpoint: run.checkpoint },
+      run.checkpoint ? 'resync resumed' : 'resync started',
+    );
+  }
+  let waiting = false;
   try {
-    const scope = await resolveResyncScope(db, run.workspaceId, run.scope);
-    if (run.kind === 'stripe-reconcile') await runStripeReconcile(run, scope, deps);
-    else await runHubspotResync(run, scope, deps);
-    await finishResyncRun(db, runId);
+    waiting = (await runUntilWaiting(run, deps)) === 'settling';
+    if (!waiting) await finishResyncRun(db, runId);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const permanent = classifyError(err) === 'permanent';
@@ -41,6 +48,10 @@ export async function runResync(job: Job, runId: string, deps: ResyncDeps): Prom
     await finishResyncRun(db, runId, { slice: 'run', error: message });
     log.error({ err: message }, 'resync stopped');
     throw new UnrecoverableError(message);
+  }
+  if (waiting) {
+    await job.moveToDelayed(Date.now() + deps.config.RESYNC_SETTLE_CHECK_MS, token);
+    throw new DelayedError();
   }
   const finished = await getResyncRun({ db, workspaceId: run.workspaceId, runId });
   await recordActivity(db, {
@@ -53,4 +64,16 @@ export async function runResync(job: Job, runId: string, deps: ResyncDeps): Prom
   });
   log.info({ status: finished.status, done: finished.done, report: finished.report }, 'resync finished');
   return finished.status;
+}
+
+async function runUntilWaiting(run: ResyncRun, deps: ResyncDeps): Promise<'settling' | 'finished'> {
+  if (isSettling(run.checkpoint)) {
+    return (await settleHubspotResync(run.id, run, deps)) === 'settled' ? 'finished' : 'settling';
+  }
+  const scope = await resolveResyncScope(deps.db, run.workspaceId, run.scope);
+  if (run.kind === 'stripe-reconcile') {
+    await runStripeReconcile(run, scope, deps);
+    return 'finished';
+  }
+  return runHubspotResync(run, scope, deps);
 }

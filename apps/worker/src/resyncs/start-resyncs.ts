@@ -44,10 +44,10 @@ export function startResyncs(input: {
   };
   const worker = new Worker(
     QUEUES.resyncs,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       const payload = runResyncJob.schema.parse(job.data);
       return payload.trigger === 'run'
-        ? runResync(job, payload.runId, deps)
+        ? runResync(job, payload.runId, deps, token)
         : startScheduledResync(payload, deps);
     },
     {

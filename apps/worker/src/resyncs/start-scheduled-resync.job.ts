@@ -1,4 +1,5 @@
-import { ResyncConflictError, type ResyncKind, requestResync } from '@licensync/core';
+import { ResyncConflictError, type ResyncKind, requestResync, schema } from '@licensync/core';
+import { and, eq } from 'drizzle-orm';
 import type { ResyncDeps } from './resync-deps';
 
 /**
@@ -11,6 +12,10 @@ export async function startScheduledResync(
   deps: ResyncDeps,
 ): Promise<string> {
   const { config } = deps;
+  if (input.kind === 'hubspot-resync' && !(await hasActiveHubspotConnection(deps, input.workspaceId))) {
+    // A Stripe-only install has nothing to resync in HubSpot; a failed run every night would only be noise.
+    return 'skipped: no active HubSpot connection';
+  }
   try {
     const run = await requestResync({
       db: deps.db,
@@ -27,4 +32,19 @@ export async function startScheduledResync(
     deps.logger.info({ ...input, activeRunId: err.activeRunId }, 'scheduled resync skipped: one is active');
     return `skipped: ${err.activeRunId} is active`;
   }
+}
+
+async function hasActiveHubspotConnection(deps: ResyncDeps, workspaceId: string): Promise<boolean> {
+  const { hubspotConnections } = schema;
+  const [connection] = await deps.db
+    .select({ id: hubspotConnections.id })
+    .from(hubspotConnections)
+    .where(
+      and(
+        eq(hubspotConnections.workspaceId, workspaceId),
+        eq(hubspotConnections.status, 'active'),
+        eq(hubspotConnections.enabled, true),
+      ),
+    );
+  return connection !== undefined;
 }

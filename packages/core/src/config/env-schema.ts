@@ -56,6 +56,31 @@ export const envSchema = z.object({
     .min(50)
     .default(500)
     .describe('How often the outbox is checked for pending HubSpot intents'),
+  HUBSPOT_CLAIM_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .optional()
+    .describe(
+      'How long claimed sync intents stay claimed unless their batch renews them; unset = 2 × JOB_LOCK_MS, at least 30 s',
+    ),
+  OUTBOX_RETENTION_DAYS: z.coerce
+    .number()
+    .positive()
+    .default(7)
+    .describe('Sync intents that reached HubSpot are deleted this many days later'),
+  OUTBOX_PURGE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(3_600_000)
+    .describe('How often the worker deletes old sync intents'),
+  OUTBOX_PURGE_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10_000)
+    .describe('Most sync intents one purge deletes (in statements of up to 1000 rows); the rest wait'),
   MIGRATE_ON_START: bool.default(false).describe('Apply migrations when the process starts'),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
@@ -79,6 +104,14 @@ export const envSchema = z.object({
     .min(0)
     .default(5000)
     .describe('How old a pending inbox row must be to relay'),
+  RELAY_STUCK_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(60_000)
+    .describe(
+      'A queued inbox row still pending after this long has its job checked (lost, or failed unrecorded)',
+    ),
   RESYNC_CRON: z
     .string()
     .regex(/^\S+( \S+){4,5}$/, 'a cron pattern of 5 or 6 fields')
@@ -102,6 +135,18 @@ export const envSchema = z.object({
     .min(1)
     .default(3)
     .describe('Attempts of one resync page or record before it is listed as a failed slice'),
+  RESYNC_SETTLE_CHECK_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .default(5000)
+    .describe('How often a hubspot-resync that wrote its intents checks whether HubSpot took them'),
+  RESYNC_SETTLE_STALL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(3_600_000)
+    .describe('A hubspot-resync ends failed when none of its intents settled for this long'),
 });
 
 export type Config = z.infer<typeof envSchema>;

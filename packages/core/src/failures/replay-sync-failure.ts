@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordActivity } from '../activity/record-activity';
 import type { DbOrTx } from '../db/client';
 import { jobFailures } from '../db/schema/index';
+import { SYNC_PRIORITY } from '../outbox/sync-priority';
 import { failureSubject } from './get-failure';
 import type { FailureRow } from './list-failures';
 
@@ -16,7 +17,8 @@ interface SyncJobPayload {
  * Reopens the failed outbox intents of a `hubspot-sync` failure (its workspace and object kind, or
  * the intents it names); the sync worker's poller picks pending intents up by itself. An intent
  * whose record already has a newer pending intent stays failed: the newer one carries the change,
- * and the one-pending-per-record index forbids a second. Returns how many intents were reopened.
+ * and the one-pending-per-record index forbids a second. Reopened intents are bulk work: a live
+ * change coming meanwhile goes first. Returns how many intents were reopened.
  */
 export async function replaySyncFailure(options: {
   tx: DbOrTx;
@@ -37,7 +39,8 @@ export async function replaySyncFailure(options: {
     : sql`and s.object_kind = ${kind}`;
   const reopened = await tx.execute<{ object_kind: string; object_id: string }>(sql`
     update sync_outbox s
-       set status = 'pending', available_at = now(), processed_at = null, last_error = null, attempts = 0
+       set status = 'pending', available_at = now(), processed_at = null, last_error = null, attempts = 0,
+           priority = ${SYNC_PRIORITY.bulk}
      where s.workspace_id = ${workspaceId} and s.target = 'hubspot' and s.status = 'failed' ${only}
        -- two failed intents of one record: reopen the newest only, to keep one pending per record
        and s.id = (

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/create-logger';
 import type { HubspotMetrics } from './hubspot-metrics';
-import { HubspotTransientError, hubspotMessage, toHubspotError } from './hubspot-request-error';
+import { HubspotTransientError, toHubspotError } from './hubspot-request-error';
 import type { HubspotCallKind, PortalRateLimiter } from './rate-limit/portal-rate-limiter';
 
 /** What the SDK's `...WithHttpInfo` methods resolve to. */
@@ -28,7 +28,8 @@ const msToNextUtcMidnight = (now = Date.now()) => 86_400_000 - (now % 86_400_000
 /**
  * Every HubSpot call of one portal goes through here: wait for the portal's limiter, send, count.
  * A 429 pauses the whole portal for the time HubSpot gives and is retried here, so it never uses
- * up a job attempt; other errors are sorted by `toHubspotError`.
+ * up a job attempt; a pause longer than the limiter waits surfaces as `PortalPausedError`. Other
+ * errors are sorted by `toHubspotError`.
  */
 export function createHubspotCaller(opts: HubspotCallerOptions) {
   const { limiter, portalId, metrics } = opts;
@@ -48,8 +49,9 @@ export function createHubspotCaller(opts: HubspotCallerOptions) {
         if (e.code !== 429) throw toHubspotError(err, endpoint);
         metrics.rateLimited();
         if (e.body?.policyName === 'DAILY') {
+          // The next acquire throws PortalPausedError: the job gives its work back until midnight.
           await limiter.pause(portalId, msToNextUtcMidnight());
-          throw new HubspotTransientError(`${endpoint}: ${hubspotMessage(err)}`, 429);
+          continue;
         }
         const retryAfter = Number(header(e.headers, 'Retry-After'));
         const interval = Number(header(e.headers, 'X-HubSpot-RateLimit-Interval-Milliseconds'));

@@ -2,7 +2,9 @@ import type { Client } from '@hubspot/api-client';
 import type { Db } from '../db/client';
 import { hubspotConnections } from '../db/schema/index';
 import type { HubspotCaller } from './create-hubspot-caller';
+import { forgetPortalData } from './forget-portal-data';
 import { getHubspotConnection, type HubspotConnection } from './hubspot-connection';
+import { resolveHubspotConnectionFailures } from './hubspot-connection-failure';
 
 /** `GET /account-info/v3/details` has no typed SDK method; `apiRequest` neither throws nor parses. */
 async function fetchPortalId(client: Client, call: HubspotCaller): Promise<string> {
@@ -20,7 +22,9 @@ async function fetchPortalId(client: Client, call: HubspotCaller): Promise<strin
 
 /**
  * The workspace's connection for a static token (until OAuth lands): asks HubSpot which portal the
- * token belongs to and stores it. A token for another portal starts over with no objectTypeIds.
+ * token belongs to and stores it, active (this is how a connection in `error` comes back). A token
+ * for another portal starts over: no objectTypeIds, and the old portal's record ids and
+ * associations forgotten with every record queued again, in the same transaction.
  */
 export async function ensureHubspotConnection(opts: {
   db: Db;
@@ -41,10 +45,14 @@ export async function ensureHubspotConnection(opts: {
     updatedAt: new Date(),
     ...(!samePortal && { objectTypeIds: {}, schemaVersion: 0 }),
   };
-  const [row] = await opts.db
-    .insert(hubspotConnections)
-    .values(values)
-    .onConflictDoUpdate({ target: hubspotConnections.workspaceId, set: values })
-    .returning();
-  return row!;
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(hubspotConnections)
+      .values(values)
+      .onConflictDoUpdate({ target: hubspotConnections.workspaceId, set: values })
+      .returning();
+    if (current && !samePortal) await forgetPortalData(tx, opts.workspaceId);
+    await resolveHubspotConnectionFailures(tx, opts.workspaceId);
+    return row!;
+  });
 }

@@ -24,6 +24,7 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
   const log = createRequestLog();
   let latencyMs = options.latencyMs ?? 0;
   let searchLagMs = options.searchLagMs ?? 0;
+  let failBatchOnInvalid = false;
 
   const addPortal = (p: PortalCredentials) => {
     if (!portals.has(p.portalId)) portals.set(p.portalId, createPortalStore(p.portalId, ids));
@@ -48,6 +49,7 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
         log,
         latencyMs: () => latencyMs,
         searchLagMs: () => searchLagMs,
+        failBatchOnInvalid: () => failBatchOnInvalid,
       },
       req,
       res,
@@ -62,6 +64,9 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
     url: `http://127.0.0.1:${port}`,
     defaultPortal,
     addPortal,
+    revokeToken: (token) => {
+      tokens.delete(token);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -77,6 +82,7 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
       log.clear();
       latencyMs = options.latencyMs ?? 0;
       searchLagMs = options.searchLagMs ?? 0;
+      failBatchOnInvalid = false;
     },
     schemas: (portalId) => {
       const store = portal(portalId);
@@ -103,6 +109,9 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
     },
     setSearchLag: (ms) => {
       searchLagMs = ms;
+    },
+    failBatchOnInvalid: (on) => {
+      failBatchOnInvalid = on;
     },
     rateLimit: (settings) => limiter.configure(settings === false ? { maxRequestsPer10s: null } : settings),
   };

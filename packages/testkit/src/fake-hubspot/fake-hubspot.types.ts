@@ -27,6 +27,8 @@ export interface FakeHubspot {
   readonly defaultPortal: PortalCredentials;
   /** Registers a portal (or another token for an existing one); state is per portal. */
   addPortal(portal: PortalCredentials): PortalCredentials;
+  /** The token stops working (every request answers 401), as when an app is uninstalled; `addPortal` restores it. */
+  revokeToken(token: string): void;
   close(): Promise<void>;
   /** Back to the state right after creation: portals, data, log, knobs and rate windows. */
   reset(): void;
@@ -49,6 +51,11 @@ export interface FakeHubspot {
   force429(count: number, options?: { path?: RegExp }): void;
   setLatency(ms: number): void;
   setSearchLag(ms: number): void;
+  /**
+   * Batch upsert/update answer one invalid input with a 400 for the whole request, writing nothing
+   * (as HubSpot does for some validation failures), instead of a 207 naming the input. Default off.
+   */
+  failBatchOnInvalid(on: boolean): void;
   /** Changes the rate limits; `false` switches the burst limit off. */
   rateLimit(settings: Partial<RateLimitSettings> | false): void;
 }

@@ -61,4 +61,36 @@ describe('fault knobs', () => {
       correlationId: expect.any(String),
     });
   });
+
+  it('failBatchOnInvalid refuses the whole batch with a 400 and writes none of it', async () => {
+    const upsert = (inputs: Array<{ id: string; properties: Record<string, string> }>) =>
+      clientFor(fake).crm.contacts.batchApi.upsert({
+        inputs: inputs.map((i) => ({ idProperty: 'email', ...i })),
+      });
+    const batch: Array<{ id: string; properties: Record<string, string> }> = [
+      { id: 'ok@example.com', properties: {} },
+      { id: 'bad@example.com', properties: { no_such_property: 'x' } },
+    ];
+    const partial = await clientFor(fake).crm.contacts.batchApi.upsertWithHttpInfo({
+      inputs: batch.map((i) => ({ idProperty: 'email', ...i })),
+    });
+    expect(partial.httpStatusCode).toBe(207);
+
+    fake.reset();
+    fake.failBatchOnInvalid(true);
+    const { code, body } = await failure(upsert(batch));
+    expect(code).toBe(400);
+    expect(String(body.message)).toContain('no_such_property');
+    expect(fake.records('contacts')).toHaveLength(0);
+    await upsert(batch.slice(0, 1));
+    expect(fake.records('contacts')).toHaveLength(1);
+  });
+
+  it('revokeToken makes every request of the token answer 401 until addPortal restores it', async () => {
+    fake.revokeToken(fake.defaultPortal.token);
+    expect((await failure(upsertContact('a@example.com'))).code).toBe(401);
+    fake.addPortal(fake.defaultPortal);
+    await upsertContact('a@example.com');
+    expect(fake.records('contacts')).toHaveLength(1);
+  });
 });

@@ -3,7 +3,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 
-const text = z.string().trim().min(1, 'must not be empty').max(320);
+// Postgres text cannot hold NUL: let one through and the lookup fails with a 500.
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(320)
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 
 const historyQuery = z
   .strictObject({

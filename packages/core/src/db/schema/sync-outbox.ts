@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { resyncRuns } from './resync-runs';
 import { workspaces } from './workspaces';
 
 export type SyncObjectKind = 'license' | 'customer' | 'subscription' | 'invoice';
@@ -19,6 +30,10 @@ export const syncOutbox = pgTable(
     objectKind: text('object_kind').$type<SyncObjectKind>().notNull(),
     objectId: text('object_id').notNull(),
     status: text('status').$type<'pending' | 'processing' | 'done' | 'failed'>().notNull().default('pending'),
+    /** Claimed lowest first: 0 = a live change, 1 = bulk work (resyncs, replays). */
+    priority: smallint('priority').notNull().default(0),
+    /** The hubspot-resync that wrote (or last touched) this intent; it finishes once they settle. */
+    resyncRunId: uuid('resync_run_id').references(() => resyncRuns.id),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -30,6 +45,12 @@ export const syncOutbox = pgTable(
     uniqueIndex('sync_outbox_one_pending')
       .on(t.workspaceId, t.target, t.objectKind, t.objectId)
       .where(sql`status = 'pending'`),
-    index('sync_outbox_pending').on(t.status, t.target, t.objectKind, t.availableAt),
+    // The claim walks this in its order (priority, id) and filters `available_at` on the way.
+    index('sync_outbox_claim')
+      .on(t.workspaceId, t.target, t.objectKind, t.priority, t.id)
+      .where(sql`status = 'pending'`),
+    index('sync_outbox_lease').on(t.availableAt).where(sql`status = 'processing'`),
+    index('sync_outbox_purge').on(t.processedAt).where(sql`status = 'done'`),
+    index('sync_outbox_resync_run').on(t.resyncRunId, t.status).where(sql`resync_run_id is not null`),
   ],
 );

@@ -8,11 +8,18 @@ export interface HubspotSession {
   call: HubspotCaller;
 }
 
-/** Per input key: the HubSpot record id it landed as, or HubSpot's reason for refusing it. */
-export type BatchWriteResult = Map<string, { hubspotId: string; created?: boolean } | { error: string }>;
+/**
+ * Per input key: the HubSpot record id it landed as, or HubSpot's reason for refusing it (with
+ * HubSpot's error category when it gave one, e.g. `OBJECT_NOT_FOUND`).
+ */
+export type BatchWriteResult = Map<
+  string,
+  { hubspotId: string; created?: boolean } | { error: string; category?: string }
+>;
 
 export interface BatchError {
   message: string;
+  category?: string;
   context?: Record<string, string[]>;
 }
 
@@ -26,16 +33,22 @@ export function attributeErrors(
   errors: BatchError[],
   normalize: (id: string) => string = (id) => id,
 ): BatchWriteResult {
-  const byId = new Map<string, string>();
-  const loose: string[] = [];
+  const byId = new Map<string, BatchError>();
+  const loose: BatchError[] = [];
   for (const e of errors) {
     const ids = e.context?.ids ?? [];
-    if (ids.length === 0) loose.push(e.message);
-    for (const id of ids) byId.set(normalize(id), e.message);
+    if (ids.length === 0) loose.push(e);
+    for (const id of ids) byId.set(normalize(id), e);
   }
   for (const key of keys) {
     if (result.has(key)) continue;
-    result.set(key, { error: byId.get(normalize(key)) ?? loose[0] ?? 'HubSpot did not return this record' });
+    const e = byId.get(normalize(key)) ?? loose[0];
+    result.set(
+      key,
+      e
+        ? { error: e.message, ...(e.category && { category: e.category }) }
+        : { error: 'HubSpot did not return this record' },
+    );
   }
   return result;
 }

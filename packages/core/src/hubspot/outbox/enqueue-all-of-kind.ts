@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { SyncObjectKind } from '../../db/schema/index';
+import { SYNC_PRIORITY } from '../../outbox/sync-priority';
 
 const TABLES: Record<SyncObjectKind, string> = {
   license: 'licenses',
@@ -11,7 +12,8 @@ const TABLES: Record<SyncObjectKind, string> = {
 
 /**
  * An intent for every record of a kind, e.g. after a custom object deleted in HubSpot was created
- * again (empty, under a new objectTypeId). Records already pending keep their one intent.
+ * again (empty, under a new objectTypeId). Bulk work: live changes go first. Records already
+ * pending keep their one intent.
  */
 export async function enqueueAllOfKind(
   db: DbOrTx,
@@ -19,8 +21,8 @@ export async function enqueueAllOfKind(
   kind: SyncObjectKind,
 ): Promise<number> {
   const res = await db.execute(sql`
-    insert into sync_outbox (workspace_id, object_kind, object_id)
-    select workspace_id, ${kind}, id::text from ${sql.identifier(TABLES[kind])} where workspace_id = ${workspaceId}
+    insert into sync_outbox (workspace_id, object_kind, object_id, priority)
+    select workspace_id, ${kind}, id::text, ${SYNC_PRIORITY.bulk} from ${sql.identifier(TABLES[kind])} where workspace_id = ${workspaceId}
     on conflict do nothing`);
   return res.rowCount ?? 0;
 }

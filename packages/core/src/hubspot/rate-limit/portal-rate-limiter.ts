@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { PortalPausedError } from './portal-paused-error';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
 
 export type HubspotCallKind = 'default' | 'search';
@@ -12,6 +13,11 @@ export interface PortalRateLimiterOptions {
   maxPer10s: number;
   /** Search requests per portal per second (HubSpot: 5, counted apart from the rest). */
   searchPerSecond: number;
+  /**
+   * Longest wait, in ms, `acquire` sleeps through (default 1,000); a longer one (the portal is
+   * paused) throws `PortalPausedError` so the job frees its worker slot.
+   */
+  maxWaitMs?: number;
 }
 
 /**
@@ -29,13 +35,21 @@ export function createPortalRateLimiter(opts: PortalRateLimiterOptions) {
     kind === 'search' ? [key(portalId, 'pause'), key(portalId, 'search-pause')] : [key(portalId, 'pause')];
 
   return {
-    /** Waits until the portal may make one more call of this kind. */
-    async acquire(portalId: string, kind: HubspotCallKind = 'default'): Promise<void> {
+    /**
+     * Waits until the portal may make one more call of this kind; throws `PortalPausedError` when
+     * that is more than `maxWaitMs` (default: the limiter's) away.
+     */
+    async acquire(
+      portalId: string,
+      kind: HubspotCallKind = 'default',
+      maxWaitMs = opts.maxWaitMs ?? 1000,
+    ): Promise<void> {
       const { capacity, perMs } = buckets[kind];
       const keys = [key(portalId, kind), ...pauseKeys(portalId, kind)];
       for (;;) {
         const wait = Number(await opts.redis.eval(TOKEN_BUCKET_LUA, keys.length, ...keys, capacity, perMs));
         if (wait <= 0) return;
+        if (wait > maxWaitMs) throw new PortalPausedError(portalId, Date.now() + wait);
         // A slice at a time with jitter, so a long pause ending does not release every waiter at once.
         await sleep(Math.min(wait, 1000) + Math.floor(Math.random() * 20));
       }

@@ -18,6 +18,7 @@ export interface RequestDeps {
   log: RequestLog;
   latencyMs(): number;
   searchLagMs(): number;
+  failBatchOnInvalid(): boolean;
 }
 
 const UNAUTHENTICATED = {
@@ -79,6 +80,7 @@ export async function handleRequest(deps: RequestDeps, req: IncomingMessage, res
         body: parsed?.value,
         now: new Date(),
         searchLagMs: deps.searchLagMs(),
+        failBatchOnInvalid: deps.failBatchOnInvalid(),
       };
       const result = match.route.handle(ctx);
       const after = deps.faults.takeError(target, true);

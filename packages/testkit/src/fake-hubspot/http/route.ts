@@ -8,6 +8,8 @@ export interface RouteContext {
   now: Date;
   /** Records written less than this long ago are not yet visible to search (HubSpot indexes asynchronously). */
   searchLagMs: number;
+  /** Batch writes refuse the whole request (400, nothing written) when any input is invalid. */
+  failBatchOnInvalid: boolean;
 }
 
 export interface RouteResult {

@@ -46,6 +46,14 @@ function upsert(ctx: RouteContext) {
   rejectDuplicateIds(inputs);
   for (const idProperty of new Set(inputs.map((i) => i.idProperty ?? '')))
     findByIdProperty(portal, typeId, idProperty, '');
+  if (ctx.failBatchOnInvalid) {
+    for (const input of inputs) {
+      const idProperty = input.idProperty ?? '';
+      const existing = findByIdProperty(portal, typeId, idProperty, input.id);
+      const raw = existing ? input.properties : { ...input.properties, [idProperty]: input.id };
+      prepareWrite(portal, typeId, raw, existing);
+    }
+  }
 
   const errors: BatchErrorItem[] = [];
   const results = inputs.flatMap((input) => {
@@ -77,6 +85,14 @@ function update(ctx: RouteContext) {
   const typeId = portal.resolveObjectType(ctx.params.objectType ?? '');
   const inputs = checkObjectInputs(checkBatch(ctx.body, UPDATE.batch, MAX_BATCH_INPUTS).inputs, UPDATE.input);
   rejectDuplicateIds(inputs);
+  if (ctx.failBatchOnInvalid) {
+    for (const input of inputs) {
+      const record = input.idProperty
+        ? findByIdProperty(portal, typeId, input.idProperty, input.id)
+        : portal.liveRecord(typeId, input.id);
+      if (record) prepareWrite(portal, typeId, input.properties, record);
+    }
+  }
   const errors: BatchErrorItem[] = [];
   const results = inputs.flatMap((input) => {
     const result = perInput(errors, { ids: [input.id] }, () => {
