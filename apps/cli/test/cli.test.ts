@@ -180,7 +180,7 @@ it('resync runs a real Stripe reconcile on the live stack and waits for it', asy
   });
 
   const run = await cli('resync', 'stripe-reconcile', '--wait');
-  expect(run.stderr).toBe("");
+  expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const res = await fetch(`${stack.api.url}/api/v1/licenses?stripe_subscription_id=${subscription.id}`, {
     headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}` },
