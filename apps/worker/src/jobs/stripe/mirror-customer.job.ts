@@ -1,4 +1,4 @@
-import { enqueueSyncIntent, findOrCreateCustomer, schema } from '@licensync/core';
+import { enqueueSyncIntent, findOrCreateCustomer, linkCustomerAccount, schema } from '@licensync/core';
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { HandlerContext, HandlerOutcome } from '../handler-context';
@@ -46,7 +46,26 @@ export async function runMirrorCustomer(
         ),
       )
       .returning({ id: customers.id });
-    if (updated.length > 0) await enqueueSyncIntent(tx, ctx.workspaceId, 'customer', [row.id]);
+    if (updated.length === 0) return;
+    if (isCompany) {
+      await linkCustomerAccount(tx, {
+        workspaceId: ctx.workspaceId,
+        customerId: row.id,
+        name: customer.business_name ?? customer.name ?? customer.email!,
+        domain: metadata.domain ?? companyDomain(customer.email!),
+        taxId: taxId ?? null,
+      });
+    }
+    await enqueueSyncIntent(tx, ctx.workspaceId, 'customer', [row.id]);
   });
   return 'processed';
+}
+
+// A company's people write from its domain; a webmail address says nothing about the company.
+const WEBMAIL =
+  /^(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|proton|protonmail|gmx|web|mail)\./;
+
+function companyDomain(email: string): string | null {
+  const domain = email.split('@')[1]?.toLowerCase();
+  return domain && !WEBMAIL.test(domain) ? domain : null;
 }
