@@ -61,7 +61,10 @@ it('resumes a run whose worker was killed from its checkpoint and counts every l
   const atKill = await runOf(id);
   expect(atKill.status).toBe('running');
   expect(atKill.done).toBeLessThan(10);
-  expect(atKill.checkpoint).toMatchObject({ startingAfter: expect.stringMatching(/^sub_/) });
+  expect(atKill.checkpoint).toMatchObject({
+    phase: 'subscriptions',
+    startingAfter: expect.stringMatching(/^sub_/),
+  });
 
   // A new worker gets the stalled job once its lock expires and goes on from the checkpoint.
   stack.fake.setLatency(0);
@@ -75,7 +78,16 @@ it('resumes a run whose worker was killed from its checkpoint and counts every l
       return r.status !== 'running' ? r : undefined;
     }, 30_000);
     expect(run).toMatchObject({ status: 'succeeded', done: 10, total: 10, failedSlices: [] });
-    expect(run.report).toEqual({ subscriptions: 10, created: 20, enabled: 0, disabled: 0, extended: 0 });
+    expect(run.report).toEqual({
+      subscriptions: 10,
+      payments: 0,
+      refunds: 0,
+      disputes: 0,
+      created: 20,
+      enabled: 0,
+      disabled: 0,
+      extended: 0,
+    });
     expect(await stack.licenses()).toHaveLength(20);
     // The resumed run's first list call starts after the checkpoint, not from the beginning.
     const resumed = stack.fake.requests

@@ -94,7 +94,16 @@ describe('stripe-reconcile', () => {
 
     // Nothing drifted since: a second run changes nothing.
     const again = await resync({ kind: 'stripe-reconcile' });
-    expect(again.report).toEqual({ subscriptions: 5, created: 0, enabled: 0, disabled: 0, extended: 0 });
+    expect(again.report).toEqual({
+      subscriptions: 5,
+      payments: 0,
+      refunds: 0,
+      disputes: 0,
+      created: 0,
+      enabled: 0,
+      disabled: 0,
+      extended: 0,
+    });
   });
 
   it('disables the licenses of a subscription canceled while its events were lost', async () => {

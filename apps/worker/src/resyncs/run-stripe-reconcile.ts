@@ -6,111 +6,146 @@ import {
   saveResyncProgress,
 } from '@licensync/core';
 import type { HandlerContext } from '../jobs/handler-context';
-import { type ReconcileCounts, reconcileCountingChanges } from './reconcile-counting-changes';
+import type { ReconcileCounts } from './reconcile-counting-changes';
 import type { ResyncDeps } from './resync-deps';
-import { stripeSubscriptionPages } from './stripe-subscription-pages';
+import {
+  type PhaseCount,
+  type ReconcilePhase,
+  type StripeReconcilePhase,
+  stripeReconcilePhases,
+} from './stripe-reconcile-phases';
 import { withAttempts } from './with-attempts';
 import { yieldToLiveTraffic } from './yield-to-live-traffic';
 
-/** `checkpoint` of a stripe-reconcile: the last subscription whose result is committed. */
-interface Checkpoint {
+/**
+ * `checkpoint` of a stripe-reconcile: the phase being walked and the last item of it whose result
+ * is committed. Checkpoints written before there were phases hold only `startingAfter`, a
+ * subscription.
+ */
+type Checkpoint = {
+  phase?: StripeReconcilePhase;
   startingAfter: string | null;
-}
+};
 
-type Report = ReconcileCounts & { subscriptions: number };
+type Report = Record<PhaseCount, number> & ReconcileCounts;
+
+const emptyReport: Report = {
+  subscriptions: 0,
+  payments: 0,
+  refunds: 0,
+  disputes: 0,
+  created: 0,
+  enabled: 0,
+  disabled: 0,
+  extended: 0,
+};
 
 /**
- * Stripe → ledger. Pages through the scope's subscriptions and runs each through the same
- * reconcile live events use, committing the licenses it changed, the counts and the checkpoint in
- * one transaction per subscription: a worker killed anywhere resumes after the last committed
- * subscription and no change is counted twice. A subscription that keeps failing becomes a failed
- * slice and the run goes on; a list page that keeps failing stops the run (there is no cursor past
- * it).
+ * Stripe → ledger. Walks the scope's subscriptions, then its recent one-off payments, refunds and
+ * disputes (see `stripeReconcilePhases`), running each through the code live events run and
+ * committing the licenses it changed, the counts and the checkpoint in one transaction per item: a
+ * worker killed anywhere resumes after the last committed item, in its phase, and no change is
+ * counted twice. An item that keeps failing becomes a failed slice and the run goes on; a list page
+ * that keeps failing stops the run (there is no cursor past it).
  */
 export async function runStripeReconcile(
   run: ResyncRun,
   scope: ResolvedScope,
   deps: ResyncDeps,
 ): Promise<void> {
-  const { db, config } = deps;
-  const retry = { attempts: config.RESYNC_SLICE_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS };
-  const nextPage = await stripeSubscriptionPages({
-    db,
-    stripe: deps.stripe,
-    workspaceId: run.workspaceId,
-    scope,
-    pageSize: config.RESYNC_PAGE_SIZE,
-  });
+  const phases = await stripeReconcilePhases(run, scope, deps);
+  const saved = (run.checkpoint ?? { startingAfter: null }) as unknown as Checkpoint;
   let state: ResyncProgressState = {
     done: run.done,
     total: run.total,
     failedSlices: run.failedSlices,
-    checkpoint: run.checkpoint ?? { startingAfter: null },
-    report: { subscriptions: 0, created: 0, enabled: 0, disabled: 0, extended: 0, ...run.report },
+    checkpoint: { phase: saved.phase ?? 'subscriptions', startingAfter: saved.startingAfter },
+    report: { ...emptyReport, ...run.report },
   };
-  const commit = async (tx: Db, next: ResyncProgressState) => {
-    await saveResyncProgress(tx, run.id, next);
-    return next;
-  };
+  const first = phases.findIndex((phase) => phase.name === (saved.phase ?? 'subscriptions'));
+  for (const [index, phase] of phases.entries()) {
+    if (index < first) continue;
+    if (index > first)
+      state = await commit(deps.db, run, {
+        ...state,
+        checkpoint: { phase: phase.name, startingAfter: null },
+      });
+    const walked = await walkPhase(run, deps, phase, state, index === phases.length - 1);
+    state = walked.state;
+    if (!walked.ok) return;
+  }
+}
 
+/** Runs one phase from the checkpoint to its end; `ok: false` when a list page failed for good. */
+async function walkPhase(
+  run: ResyncRun,
+  deps: ResyncDeps,
+  phase: ReconcilePhase,
+  initial: ResyncProgressState,
+  last: boolean,
+): Promise<{ ok: boolean; state: ResyncProgressState }> {
+  const { db, config } = deps;
+  const retry = { attempts: config.RESYNC_SLICE_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS };
+  const at = (startingAfter: string | null): Checkpoint => ({ phase: phase.name, startingAfter });
+  let state = initial;
+  let cursor = (state.checkpoint as unknown as Checkpoint).startingAfter;
   for (;;) {
-    const cursor = (state.checkpoint as unknown as Checkpoint).startingAfter;
     await yieldToLiveTraffic(deps.queues.inbox);
     await deps.pacer.wait();
-    const page = await withAttempts(retry, () => nextPage(cursor));
+    const page = await withAttempts(retry, () => phase.pager(cursor));
     if (!page.ok) {
-      const slice = `subscriptions after ${cursor ?? 'start'}`;
-      state = await commit(db, {
-        ...state,
-        failedSlices: [...state.failedSlices, { slice, error: page.error }],
-      });
-      return;
+      const slice = `${phase.name} after ${cursor ?? 'start'}`;
+      const failedSlices = [...state.failedSlices, { slice, error: page.error }];
+      return { ok: false, state: await commit(db, run, { ...state, failedSlices }) };
     }
-    // Only the last page says how many there are; until then the total stays unknown.
-    if (!page.value.hasMore)
-      state = await commit(db, { ...state, total: state.done + page.value.ids.length });
+    const { items, hasMore } = page.value;
+    // Only the last page of the last phase says how many there are; until then the total stays unknown.
+    if (last && !hasMore) state = await commit(db, run, { ...state, total: state.done + items.length });
 
-    for (const subscriptionId of page.value.ids) {
+    for (const item of items) {
       await yieldToLiveTraffic(deps.queues.inbox);
       await deps.pacer.wait();
-      const base = { ...state, done: state.done + 1, checkpoint: { startingAfter: subscriptionId } };
+      const base = { ...state, done: state.done + 1, checkpoint: at(item.cursor) };
       const outcome = await withAttempts(retry, () =>
         db.transaction(async (tx) => {
-          // The reconcile's own transactions become savepoints of this one.
-          const counts = await reconcileCountingChanges(
-            handlerContext(deps, run, tx as unknown as Db),
-            subscriptionId,
-          );
-          return commit(tx as unknown as Db, {
-            ...base,
-            report: addCounts(state.report as unknown as Report, counts),
-          });
+          // The handlers' own transactions become savepoints of this one.
+          const counts = await phase.apply(handlerContext(deps, run, tx as unknown as Db), item.id);
+          const report = addCounts(state.report as unknown as Report, phase.count, counts);
+          return commit(tx as unknown as Db, run, { ...base, report });
         }),
       );
       state = outcome.ok
         ? outcome.value
-        : await commit(db, {
+        : await commit(db, run, {
             ...base,
-            failedSlices: [
-              ...state.failedSlices,
-              { slice: `subscription:${subscriptionId}`, error: outcome.error },
-            ],
+            failedSlices: [...state.failedSlices, { slice: phase.slice(item.id), error: outcome.error }],
           });
-      deps.logger.debug({ runId: run.id, subscriptionId, done: state.done }, 'resync subscription done');
+      deps.logger.debug(
+        { runId: run.id, phase: phase.name, id: item.id, done: state.done },
+        'resync item done',
+      );
     }
-    if (!page.value.hasMore) return;
+    if (!hasMore) return { ok: true, state };
+    // Objects filtered out at the end of the page are passed without a commit; a resume lists them again.
+    cursor = page.value.last;
   }
+}
+
+async function commit(db: Db, run: ResyncRun, next: ResyncProgressState): Promise<ResyncProgressState> {
+  await saveResyncProgress(db, run.id, next);
+  return next;
 }
 
 function handlerContext(deps: ResyncDeps, run: ResyncRun, db: Db): HandlerContext {
   const { stripe, logger, config } = deps;
-  // No inbox event started this: the id is only read by handlers, which a resync does not call.
+  // No inbox event started this; only the event handlers read the id, and the resync runs none.
   return { db, stripe, logger, config, workspaceId: run.workspaceId, inboxEventId: 0 };
 }
 
-function addCounts(report: Report, counts: ReconcileCounts): Record<string, number> {
+function addCounts(report: Report, count: PhaseCount, counts: ReconcileCounts): Record<string, number> {
   return {
-    subscriptions: report.subscriptions + 1,
+    ...report,
+    [count]: report[count] + 1,
     created: report.created + counts.created,
     enabled: report.enabled + counts.enabled,
     disabled: report.disabled + counts.disabled,

@@ -1,14 +1,8 @@
 import { type Db, type ResolvedScope, schema } from '@licensync/core';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-
-export interface SubscriptionPage {
-  ids: string[];
-  hasMore: boolean;
-}
-
-/** Fetches the page of subscription ids after a cursor (a subscription id, or null for the first). */
-export type SubscriptionPager = (startingAfter: string | null) => Promise<SubscriptionPage>;
+import { emptyPager, type ReconcilePager, toReconcilePage } from './reconcile-page';
+import { stripeCustomerOfScope } from './stripe-customer-of-scope';
 
 /**
  * Where a stripe-reconcile finds its subscriptions: Stripe's list (every status, so ended ones
@@ -21,11 +15,11 @@ export async function stripeSubscriptionPages(input: {
   workspaceId: string;
   scope: ResolvedScope;
   pageSize: number;
-}): Promise<SubscriptionPager> {
+}): Promise<ReconcilePager> {
   const { stripe, scope, pageSize } = input;
-  const customer = await stripeCustomerOf(input);
+  const customer = await stripeCustomerOfScope(input);
   if (scope.type === 'workspace' || customer !== undefined) {
-    if (customer === null) return async () => ({ ids: [], hasMore: false });
+    if (customer === null) return emptyPager;
     return async (startingAfter) => {
       const page = await stripe.subscriptions.list({
         status: 'all',
@@ -33,28 +27,15 @@ export async function stripeSubscriptionPages(input: {
         ...(customer && { customer }),
         ...(startingAfter && { starting_after: startingAfter }),
       });
-      return { ids: page.data.map((s) => s.id), hasMore: page.has_more };
+      return toReconcilePage(page, () => true);
     };
   }
   const only = await subscriptionOfRecord(input);
-  return async (startingAfter) => ({ ids: only && startingAfter !== only ? [only] : [], hasMore: false });
-}
-
-/** The Stripe customer a customer scope (or a customer record) names; undefined for other scopes. */
-async function stripeCustomerOf(input: {
-  db: Db;
-  workspaceId: string;
-  scope: ResolvedScope;
-}): Promise<string | null | undefined> {
-  const { scope } = input;
-  if (scope.type === 'customer') return scope.stripeCustomerId;
-  if (scope.type !== 'record' || scope.kind !== 'customer') return undefined;
-  const { customers } = schema;
-  const [row] = await input.db
-    .select({ id: customers.stripeCustomerId })
-    .from(customers)
-    .where(and(eq(customers.workspaceId, input.workspaceId), eq(customers.id, scope.id)));
-  return row?.id ?? null;
+  return async (startingAfter) => ({
+    items: only && startingAfter !== only ? [{ cursor: only, id: only }] : [],
+    hasMore: false,
+    last: only,
+  });
 }
 
 async function subscriptionOfRecord(input: {

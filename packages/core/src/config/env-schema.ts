@@ -135,6 +135,14 @@ export const envSchema = z.object({
     .min(1)
     .default(3)
     .describe('Attempts of one resync page or record before it is listed as a failed slice'),
+  RESYNC_STRIPE_LOOKBACK_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe(
+      'How far back (days before the run started) a stripe-reconcile looks for one-off payments, refunds and disputes',
+    ),
   RESYNC_SETTLE_CHECK_MS: z.coerce
     .number()
     .int()

@@ -3,6 +3,7 @@ import { checkParams } from '../http/check-params.js';
 import type { Router } from '../http/router.js';
 import { LIST_PARAMS, paginateList } from '../render/paginate-list.js';
 import { renderObject } from '../render/render-object.js';
+import { matchesCreated } from './created-filter.js';
 import { listOf, matches, render } from './route-helpers.js';
 
 export function registerCheckoutSessionRoutes(router: Router): void {
@@ -28,6 +29,7 @@ export function registerCheckoutSessionRoutes(router: Router): void {
       payment_intent: true,
       subscription: true,
       status: true,
+      created: true,
     });
     return listOf<Stripe.Checkout.Session>(
       request,
@@ -36,7 +38,8 @@ export function registerCheckoutSessionRoutes(router: Router): void {
         matches(params.customer, session.customer) &&
         matches(params.payment_intent, session.payment_intent) &&
         matches(params.subscription, session.subscription) &&
-        matches(params.status, session.status),
+        matches(params.status, session.status) &&
+        matchesCreated(session.created, params.created),
     );
   });
 }

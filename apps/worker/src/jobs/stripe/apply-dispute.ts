@@ -1,0 +1,52 @@
+import { disableLicenses, recordActivity, schema } from '@licensync/core';
+import { eq } from 'drizzle-orm';
+import type { HandlerContext } from '../handler-context';
+import type { RevocationOutcome } from './apply-charge-refund';
+import { hasActivity } from './has-activity';
+import { licensesForPayment } from './licenses-for-payment';
+import { idOf } from './stripe-ids';
+
+/**
+ * Applies a dispute: disables the disputed payment's licenses when the workspace asks for it
+ * (`disableOnDispute`); otherwise records it. Run by `charge.dispute.created` and by the
+ * stripe-reconcile, which passes `onlyUnrecorded` to skip a dispute already in the history.
+ * Idempotent like a refund.
+ */
+export async function applyDispute(
+  ctx: HandlerContext,
+  disputeId: string,
+  opts: { onlyUnrecorded?: boolean } = {},
+): Promise<RevocationOutcome> {
+  const dispute = await ctx.stripe.disputes.retrieve(disputeId);
+  const kind = 'stripe.dispute.created';
+  if (opts.onlyUnrecorded && (await hasActivity(ctx, { kind, subject: `stripe:${dispute.id}` })))
+    return { outcome: 'ignored', disabled: 0 };
+  const charge = await ctx.stripe.charges.retrieve(idOf(dispute.charge)!);
+  const paymentIntentId = idOf(charge.payment_intent);
+  if (!paymentIntentId) return { outcome: 'ignored', disabled: 0 };
+  const ids = await licensesForPayment(ctx, paymentIntentId);
+  const [workspace] = await ctx.db
+    .select()
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, ctx.workspaceId));
+  const act = workspace?.settings.disableOnDispute === true;
+  const changed = await ctx.db.transaction(async (tx) => {
+    const changed = act
+      ? await disableLicenses(tx, { workspaceId: ctx.workspaceId, ids, reason: 'disputed' })
+      : [];
+    await recordActivity(tx, {
+      workspaceId: ctx.workspaceId,
+      kind,
+      subjects: [
+        `stripe:${dispute.id}`,
+        `stripe:${charge.id}`,
+        `stripe:${paymentIntentId}`,
+        ...ids.map((id) => `license:${id}`),
+      ],
+      outcome: 'ok',
+      message: `dispute ${dispute.id} (${dispute.reason}); ${changed.length} license(s) disabled`,
+    });
+    return changed;
+  });
+  return { outcome: 'processed', disabled: changed.length };
+}
