@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import {
   type Config,
+  closeInOrder,
   closeQueues,
   createDb,
   createMetrics,
@@ -50,13 +51,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
         () => redis.quit(),
         () => dbHandle.close(),
       ];
-      for (const step of steps) {
-        try {
-          await step();
-        } catch (err) {
-          logger.warn({ err: (err as Error).message }, 'shutdown step failed');
-        }
-      }
+      await closeInOrder(steps, logger);
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   type Config,
+  closeInOrder,
   closeQueues,
   createDb,
   createMetrics,
@@ -115,13 +116,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         () => producerRedis.quit(),
         () => dbHandle.close(),
       ];
-      for (const step of steps) {
-        try {
-          await step();
-        } catch (err) {
-          logger.warn({ err: (err as Error).message }, 'shutdown step failed');
-        }
-      }
+      await closeInOrder(steps, logger);
     },
   };
 }

@@ -12,6 +12,7 @@ export * from './hubspot/index';
 export * from './inbox/index';
 export * from './licenses/index';
 export * from './licensing/index';
+export * from './lifecycle/index';
 export * from './logging/create-logger';
 export * from './metrics/create-metrics';
 export * from './outbox/index';

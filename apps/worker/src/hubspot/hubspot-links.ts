@@ -3,6 +3,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 
 const { externalLinks } = schema;
 
+/** Our HubSpot links of some entities, for one HubSpot object type. */
+function linksOf(workspaceId: string, entityKind: string, externalType: string, entityIds: string[]) {
+  return and(
+    eq(externalLinks.workspaceId, workspaceId),
+    eq(externalLinks.provider, 'hubspot'),
+    eq(externalLinks.entityKind, entityKind),
+    eq(externalLinks.externalType, externalType),
+    inArray(externalLinks.entityId, entityIds),
+  );
+}
+
 /** Our entity id → HubSpot record id, for one HubSpot object type. */
 export async function loadHubspotLinks(
   db: DbOrTx,
@@ -15,15 +26,7 @@ export async function loadHubspotLinks(
   const rows = await db
     .select({ entityId: externalLinks.entityId, externalId: externalLinks.externalId })
     .from(externalLinks)
-    .where(
-      and(
-        eq(externalLinks.workspaceId, workspaceId),
-        eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, entityKind),
-        eq(externalLinks.externalType, externalType),
-        inArray(externalLinks.entityId, entityIds),
-      ),
-    );
+    .where(linksOf(workspaceId, entityKind, externalType, entityIds));
   return new Map(rows.map((r) => [r.entityId, r.externalId]));
 }
 
@@ -44,17 +47,7 @@ export async function saveHubspotLinks(
   const changed = entityIds.filter((id) => current.get(id) !== links.get(id));
   if (changed.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx
-      .delete(externalLinks)
-      .where(
-        and(
-          eq(externalLinks.workspaceId, workspaceId),
-          eq(externalLinks.provider, 'hubspot'),
-          eq(externalLinks.entityKind, entityKind),
-          eq(externalLinks.externalType, externalType),
-          inArray(externalLinks.entityId, changed),
-        ),
-      );
+    await tx.delete(externalLinks).where(linksOf(workspaceId, entityKind, externalType, changed));
     await tx
       .insert(externalLinks)
       .values(
@@ -80,15 +73,5 @@ export async function dropHubspotLinks(
   entityIds: string[],
 ): Promise<void> {
   if (entityIds.length === 0) return;
-  await db
-    .delete(externalLinks)
-    .where(
-      and(
-        eq(externalLinks.workspaceId, workspaceId),
-        eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, entityKind),
-        eq(externalLinks.externalType, externalType),
-        inArray(externalLinks.entityId, entityIds),
-      ),
-    );
+  await db.delete(externalLinks).where(linksOf(workspaceId, entityKind, externalType, entityIds));
 }

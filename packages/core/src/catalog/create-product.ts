@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
-import { products } from '../db/schema/index';
 import type { Product } from '../licensing/load-catalog';
 import { ConflictError } from './conflict-error';
+import { insertProductIfNew } from './insert-product-if-new';
 import type { ProductInput } from './product-input';
 import { setBundleMembers } from './set-bundle-members';
 
@@ -13,17 +13,7 @@ export async function createProduct(options: {
 }): Promise<Product> {
   const { db, workspaceId, input } = options;
   return db.transaction(async (tx) => {
-    const [product] = await tx
-      .insert(products)
-      .values({
-        workspaceId,
-        shortCode: input.short_code,
-        name: input.name,
-        authorizationMethod: input.authorization_method,
-        isBundle: input.is_bundle,
-      })
-      .onConflictDoNothing({ target: [products.workspaceId, products.shortCode] })
-      .returning();
+    const product = await insertProductIfNew(tx, workspaceId, input);
     if (!product) throw new ConflictError('short_code', `product ${input.short_code} already exists`);
     if (input.is_bundle)
       await setBundleMembers({ tx, bundle: product, shortCodes: input.bundle_members ?? [] });

@@ -4,6 +4,7 @@ import { products } from '../db/schema/index';
 import type { Product } from '../licensing/load-catalog';
 import type { CatalogProductInput } from './catalog-document';
 import { changedColumns } from './changed-columns';
+import { insertProductIfNew } from './insert-product-if-new';
 
 export interface UpsertedProduct {
   product: Product;
@@ -23,17 +24,7 @@ export async function upsertCatalogProduct(options: {
   problems: Record<string, string>;
 }): Promise<UpsertedProduct> {
   const { tx, workspaceId, input, field, problems } = options;
-  const [created] = await tx
-    .insert(products)
-    .values({
-      workspaceId,
-      shortCode: input.short_code,
-      name: input.name,
-      authorizationMethod: input.authorization_method,
-      isBundle: input.is_bundle,
-    })
-    .onConflictDoNothing({ target: [products.workspaceId, products.shortCode] })
-    .returning();
+  const created = await insertProductIfNew(tx, workspaceId, input);
   if (created) return { product: created, outcome: 'created' };
   const [existing] = await tx
     .select()
