@@ -75,7 +75,8 @@ export async function runDemoStory(ctx: DemoContext): Promise<DemoOutcome> {
   await show('   → two subscription licenses valid for the first month:', 'margaret@example.com');
 
   print('\n5. The subscription renews');
-  await play(sim.renewSubscription(subId).events);
+  const renewal = sim.renewSubscription(subId);
+  await play(renewal.events);
   await show('   → validity extended to the new period end:', 'margaret@example.com');
 
   print('\n6. Margaret grows the team from 2 to 4 seats');
@@ -90,8 +91,8 @@ export async function runDemoStory(ctx: DemoContext): Promise<DemoOutcome> {
   await play(sim.renewSubscription(subId, { paymentFails: true }).events);
   await show('   → past due keeps the license working while Stripe retries:', 'margaret@example.com');
 
-  print('\n9. Margaret asks for her first payment back: a full refund');
-  await play(sim.refundCharge(sim.chargeOf(checkout.invoice!.id)!.id).events);
+  print('\n9. Margaret asks for her last payment back: a full refund of the renewal');
+  await play(sim.refundCharge(sim.chargeOf(renewal.invoice!.id)!.id).events);
   await show('   → the refunded licenses are disabled:', 'margaret@example.com');
 
   print('\n10. The subscription is cancelled');

@@ -86,9 +86,10 @@ it.each(cases)('plays the pnpm demo story with events $name', async ({ apiVersio
     expect(outcome.bundle.map((l) => l.product).sort()).toEqual(['pro', 'suite', 'team']);
     expect(outcome.subscription.map((l) => [l.unit, l.status])).toEqual([
       [0, 'disabled: refunded'],
-      [1, 'disabled: quantity_decrease'],
-      [2, 'disabled: quantity_decrease'],
-      [3, 'disabled: quantity_decrease'],
+      // The refund revokes every unit of the subscription, those already off included.
+      [1, 'disabled: refunded'],
+      [2, 'disabled: refunded'],
+      [3, 'disabled: refunded'],
     ]);
     expect(lines.join('\n')).toContain('10. The subscription is cancelled');
 

@@ -25,7 +25,8 @@ export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
  * Tests and the demo start it in-process; `main.ts` adds signals and the environment.
  */
 export async function createWorkerRuntime(config: Config, logger: Logger) {
-  const dbHandle = createDb(config.DATABASE_URL);
+  // Inbox, HubSpot and resync workers, the relay and the purge share it: sized for their concurrency.
+  const dbHandle = createDb(config.DATABASE_URL, { max: 20 });
   const workerRedis = createRedis(config.REDIS_URL, 'worker');
   const producerRedis = createRedis(config.REDIS_URL, 'producer');
   const queues = createQueues(producerRedis, config.QUEUE_PREFIX);

@@ -142,5 +142,6 @@ async function settle(
     else done.push(intent.id);
   }
   await completeSyncIntents(ctx.db, done);
-  await releaseSyncIntents(ctx.db, deferred, { delayMs: 0 });
+  // Deferred only by a batch-mate (one HubSpot record, two customers): not an attempt of theirs.
+  await releaseSyncIntents(ctx.db, deferred, { delayMs: 0, refundAttempt: true });
 }

@@ -1,11 +1,11 @@
 import type { Queue } from 'bullmq';
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { inboxEvents } from '../db/schema/index';
 import { recordJobFailure } from '../failures/record-job-failure';
 import { processInboxEventJob } from '../queues/jobs/process-inbox-event';
 import { type EnqueueOptions, enqueueInboxEvent } from './enqueue-inbox-event';
-import { markInboxEvent } from './mark-inbox-event';
+import type { InboxRow } from './record-inbox-event';
 
 // Any constant works; it only has to be the same in every process.
 const RELAY_LOCK_KEY = 7_301_001;
@@ -64,29 +64,47 @@ export async function relayPendingEvents(db: Db, queue: Queue, opts: RelayOption
       .orderBy(asc(inboxEvents.enqueuedAt))
       .limit(Math.min(limit, 100));
     for (const row of stuck) {
-      const job = await queue.getJob(processInboxEventJob.jobId(row.id, row.round));
-      if (!job) {
-        await enqueueInboxEvent(tx, queue, row, opts);
-        relayed++;
-      } else if (await job.isFailed()) {
-        const message = job.failedReason || 'the job failed without a recorded reason';
-        await recordJobFailure(tx, {
-          workspaceId: row.workspaceId,
-          queue: queue.name,
-          jobName: job.name,
-          jobId: job.id ?? '',
-          inboxEventId: row.id,
-          eventId: row.externalId,
-          eventType: row.type,
-          attempts: job.attemptsMade,
-          errors: [{ attempt: job.attemptsMade, at: new Date().toISOString(), message }],
-          payload: job.data,
-        });
-        await markInboxEvent(tx, row.id, 'failed', message);
-      } else {
-        await tx.update(inboxEvents).set({ enqueuedAt: new Date() }).where(eq(inboxEvents.id, row.id));
+      // Each row in its own savepoint: one that cannot be handled must not undo the others.
+      try {
+        relayed += await tx.transaction((rowTx) => checkQueuedRow(rowTx, queue, row, opts));
+      } catch {
+        // Left pending; the next sweep looks at it again.
       }
     }
     return relayed;
   });
+}
+
+/** A queued row still pending: re-add a lost job, keep a failure BullMQ recorded without us. */
+async function checkQueuedRow(db: DbOrTx, queue: Queue, row: InboxRow, opts: RelayOptions): Promise<number> {
+  const job = await queue.getJob(processInboxEventJob.jobId(row.id, row.round));
+  if (!job) {
+    await enqueueInboxEvent(db, queue, row, opts);
+    return 1;
+  }
+  if (!(await job.isFailed())) {
+    await db.update(inboxEvents).set({ enqueuedAt: new Date() }).where(eq(inboxEvents.id, row.id));
+    return 0;
+  }
+  const message = job.failedReason || 'the job failed without a recorded reason';
+  // Only if still pending: the processor may have recorded this failure since we looked.
+  const claimed = await db
+    .update(inboxEvents)
+    .set({ status: 'failed', lastError: message, processedAt: new Date() })
+    .where(and(eq(inboxEvents.id, row.id), eq(inboxEvents.status, 'pending')))
+    .returning({ id: inboxEvents.id });
+  if (claimed.length === 0) return 0;
+  await recordJobFailure(db, {
+    workspaceId: row.workspaceId,
+    queue: queue.name,
+    jobName: job.name,
+    jobId: job.id ?? '',
+    inboxEventId: row.id,
+    eventId: row.externalId,
+    eventType: row.type,
+    attempts: job.attemptsMade,
+    errors: [{ attempt: job.attemptsMade, at: new Date().toISOString(), message }],
+    payload: job.data,
+  });
+  return 0;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { licenses } from '../db/schema/index';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
@@ -54,8 +54,10 @@ export async function setSubscriptionLicensesState(
         eq(licenses.stripeSubscriptionId, input.subscriptionId),
       ),
     )
-    // One order for every writer, so two transactions never wait on each other's rows crosswise.
-    .orderBy(asc(licenses.id));
+    // Locked, in one order for every writer: a refund or an operator's disable committed meanwhile
+    // is seen, and two transactions never wait on each other's rows crosswise.
+    .orderBy(asc(licenses.id))
+    .for('update');
   const working = (ACTIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(input.status) && !input.paused;
   const byItem = new Map(input.items.map((i) => [i.itemId, i]));
   const changed: string[] = [];
@@ -105,8 +107,9 @@ function sizePatch(
 }
 
 /**
- * Disables licenses for a reason that sticks (refund, dispute, cancellation). Already-disabled
- * licenses keep their first reason. Returns the changed ids.
+ * Disables licenses for a reason that sticks (refund, dispute). A license disabled only by
+ * subscription state takes the sticky reason (so a later resume cannot undo the refund); one
+ * already disabled for a sticky reason keeps its first. Returns the changed ids.
  */
 export async function disableLicenses(
   db: DbOrTx,
@@ -120,7 +123,7 @@ export async function disableLicenses(
       and(
         eq(licenses.workspaceId, input.workspaceId),
         inArray(licenses.id, input.ids),
-        eq(licenses.enabled, true),
+        or(eq(licenses.enabled, true), inArray(licenses.disabledReason, STATE_DISABLE_REASONS)),
       ),
     )
     .returning({ id: licenses.id });

@@ -54,9 +54,11 @@ export function toLicenseDraft(input: {
   const isUserProduct = product.authorizationMethod === 'user';
   const maxActivations = request.maxActivations ?? policy?.maxActivations ?? 1;
   const floatingCloud = request.maxFloatingUsers ?? request.floatingCloud ?? policy?.floatingCloud ?? null;
-  if (floatingCloud !== null && floatingCloud > maxActivations) {
+  // A quantity-sized floating count (floating_users_from_quantity) is checked by the mapper's rules.
+  if (request.maxFloatingUsers === undefined && floatingCloud !== null && floatingCloud > maxActivations) {
+    const from = request.floatingCloud !== undefined ? 'the price' : `policy "${policy?.code ?? '(none)'}"`;
     throw new PermanentError(
-      `price ${priceId}: floating_cloud (${floatingCloud}) must be ≤ max_activations (${maxActivations}) once policy "${policy?.code}" is applied`,
+      `price ${priceId}: floating_cloud (${floatingCloud}, from ${from}) must be ≤ max_activations (${maxActivations})`,
     );
   }
   const featureCodes = new Set(policy?.features ?? []);

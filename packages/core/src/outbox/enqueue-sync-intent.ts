@@ -24,7 +24,8 @@ export async function enqueueSyncIntent(
   options: EnqueueSyncIntentOptions = {},
 ): Promise<void> {
   // One statement may not update a row twice (ON CONFLICT DO UPDATE), so no id twice.
-  const unique = [...new Set(objectIds)];
+  // Sorted: concurrent writers then lock conflicting pending rows in one order, never crosswise.
+  const unique = [...new Set(objectIds)].sort();
   if (unique.length === 0) return;
   const priority = SYNC_PRIORITY[options.priority ?? 'live'];
   const resyncRunId = options.resyncRunId ?? null;

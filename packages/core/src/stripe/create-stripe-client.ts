@@ -16,6 +16,8 @@ export function createStripeClient(opts: {
   return new Stripe(opts.apiKey, {
     apiVersion: STRIPE_API_VERSION,
     maxNetworkRetries: opts.maxNetworkRetries ?? 2,
+    // Handlers read Stripe inside short transactions; a hung request must fail (and retry) fast.
+    timeout: 20_000,
     ...(base && {
       host: base.hostname,
       port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)),

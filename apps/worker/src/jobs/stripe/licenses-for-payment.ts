@@ -1,6 +1,7 @@
 import { schema } from '@licensync/core';
 import { invoiceSubscriptionId } from '@licensync/mappers';
 import { and, eq, or } from 'drizzle-orm';
+import type Stripe from 'stripe';
 import type { HandlerContext } from '../handler-context';
 
 /**
@@ -19,11 +20,15 @@ export async function licensesForPayment(ctx: HandlerContext, paymentIntentId: s
     if (!invoiceId) continue;
     const invoice = await ctx.stripe.invoices.retrieve(invoiceId);
     const subscriptionId = invoiceSubscriptionId(invoice);
-    // Only a refund of what paid for a period revokes the subscription; a proration or one-off
-    // invoice on it does not.
-    const paysForPeriod =
-      invoice.billing_reason === 'subscription_create' || invoice.billing_reason === 'subscription_cycle';
-    if (subscriptionId && paysForPeriod) subscriptionIds.push(subscriptionId);
+    // Only a refund of what paid for the latest paid period revokes the subscription: a
+    // proration or one-off invoice on it does not, nor an old period once a newer one is paid.
+    if (
+      subscriptionId &&
+      paysForPeriod(invoice) &&
+      (await isLatestPaidPeriod(ctx, subscriptionId, invoice.id!))
+    ) {
+      subscriptionIds.push(subscriptionId);
+    }
   }
   const rows = await ctx.db
     .select({ id: licenses.id })
@@ -38,4 +43,18 @@ export async function licensesForPayment(ctx: HandlerContext, paymentIntentId: s
       ),
     );
   return rows.map((r) => r.id);
+}
+
+function paysForPeriod(invoice: Stripe.Invoice): boolean {
+  return invoice.billing_reason === 'subscription_create' || invoice.billing_reason === 'subscription_cycle';
+}
+
+async function isLatestPaidPeriod(
+  ctx: HandlerContext,
+  subscriptionId: string,
+  invoiceId: string,
+): Promise<boolean> {
+  const paid = await ctx.stripe.invoices.list({ subscription: subscriptionId, status: 'paid', limit: 20 });
+  const latest = paid.data.filter(paysForPeriod).sort((a, b) => b.created - a.created)[0];
+  return latest?.id === invoiceId;
 }

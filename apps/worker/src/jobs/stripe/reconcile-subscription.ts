@@ -27,10 +27,12 @@ export async function reconcileSubscription(
   subscriptionId: string,
   opts: { liftReasons?: string[] } = {},
 ): Promise<Stripe.Subscription> {
-  return ctx.db.transaction(async (tx) => {
+  const { sub, failure } = await ctx.db.transaction(async (tx) => {
+    // Bounded wait: a stuck holder must not pile up connections behind it; the job retries.
+    await tx.execute(sql`set local lock_timeout = '30s'`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`subscription:${subscriptionId}`}))`);
     const sub = await ctx.stripe.subscriptions.retrieve(subscriptionId, {
-      expand: ['items.data.price.product'],
+      expand: ['items.data.price.product', 'latest_invoice'],
     });
     const paused = sub.status === 'paused' || sub.pause_collection != null;
     const paid =
@@ -47,18 +49,21 @@ export async function reconcileSubscription(
     };
     const provisionable = items.filter(({ metadata }) => paid || metadata?.unpaidActiveLicensePeriod);
 
+    // Item by item, each in its own savepoint: a broken price on one item must neither block the
+    // others' licenses nor the state changes below (a quantity decrease, a renewal's extension).
     let failure: unknown;
     if (WORKING_STATUSES.includes(sub.status) && provisionable.length > 0) {
       try {
-        await provision(
-          ctx,
-          tx,
-          sub,
-          provisionable.map(({ item, metadata }) => ({ item, validUntil: validUntilOf(item, metadata) })),
-        );
+        const customer = await licensedCustomer(ctx, sub);
+        for (const { item, metadata } of provisionable) {
+          try {
+            await provision(ctx, tx, sub, customer, [{ item, validUntil: validUntilOf(item, metadata) }]);
+          } catch (err) {
+            failure ??= err;
+          }
+        }
       } catch (err) {
-        // A broken price must not stop the state changes below (e.g. a quantity decrease).
-        failure = err;
+        failure ??= err;
       }
     }
     await setSubscriptionLicensesState(tx, {
@@ -74,27 +79,34 @@ export async function reconcileSubscription(
         ...(metadata?.isSingleLicense && { size: singleLicenseSize(item, metadata) }),
       })),
     });
-    if (failure) throw failure;
-    return sub;
+    return { sub, failure };
   });
+  // Thrown after the commit, so what could be done is kept and the job still reports the broken price.
+  if (failure) throw failure;
+  return sub;
+}
+
+async function licensedCustomer(ctx: HandlerContext, sub: Stripe.Subscription): Promise<Stripe.Customer> {
+  const customer = await ctx.stripe.customers.retrieve(idOf(sub.customer)!);
+  if (customer.deleted)
+    throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} is deleted`);
+  if (!customer.email)
+    throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} has no email to license`);
+  return customer;
 }
 
 async function provision(
   ctx: HandlerContext,
   db: DbOrTx,
   sub: Stripe.Subscription,
+  customer: Stripe.Customer,
   items: { item: Stripe.SubscriptionItem; validUntil: Date | null }[],
 ): Promise<void> {
-  const customer = await ctx.stripe.customers.retrieve(idOf(sub.customer)!);
-  if (customer.deleted)
-    throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} is deleted`);
-  if (!customer.email)
-    throw new PermanentError(`subscription ${sub.id}: customer ${customer.id} has no email to license`);
   await provisionLineItems(
     ctx,
     {
       source: { kind: 'subscription', id: sub.id },
-      customer: { email: customer.email, name: customer.name ?? null, stripeCustomerId: customer.id },
+      customer: { email: customer.email!, name: customer.name ?? null, stripeCustomerId: customer.id },
       refs: { stripeSubscriptionId: sub.id },
       items: items.map(({ item, validUntil }) => ({
         id: item.id,
