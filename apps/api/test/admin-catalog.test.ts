@@ -1,34 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { schema } from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+import { type ApiStack, startApi } from './support/start-api';
 
-let env: TestEnv;
-let api: ApiRuntime;
+let stack: ApiStack;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  api = await createApiRuntime(env.config, env.logger);
+  stack = await startApi();
 });
-afterAll(async () => {
-  await api.close();
-  await env.cleanup();
-});
-
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${api.url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${env.config.ADMIN_TOKEN}`,
-      'content-type': 'application/json',
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: responses are checked by the assertions, not by types
-  return { status: res.status, body: (await res.json()) as any };
-}
+afterAll(() => stack.close());
 
 const policy = (code: string, extra: Record<string, unknown> = {}) => ({
   code,
@@ -39,13 +19,15 @@ const policy = (code: string, extra: Record<string, unknown> = {}) => ({
 
 describe('admin authentication', () => {
   it('answers 401 without a token and with a wrong one', async () => {
-    const none = await fetch(`${api.url}/api/v1/products`);
+    const none = await fetch(`${stack.api.url}/api/v1/products`);
     expect(none.status).toBe(401);
     expect(await none.json()).toEqual({ error: 'missing or invalid admin token' });
-    const wrong = await call('GET', '/products', undefined, { authorization: 'Bearer not-the-admin-token' });
+    const wrong = await stack.call('GET', '/products', undefined, {
+      authorization: 'Bearer not-the-admin-token',
+    });
     expect(wrong.status).toBe(401);
-    const basic = await call('GET', '/products', undefined, {
-      authorization: `Basic ${env.config.ADMIN_TOKEN}`,
+    const basic = await stack.call('GET', '/products', undefined, {
+      authorization: `Basic ${stack.env.config.ADMIN_TOKEN}`,
     });
     expect(basic.status).toBe(401);
   });
@@ -53,7 +35,7 @@ describe('admin authentication', () => {
 
 describe('products, policies, features and custom fields', () => {
   it('creates a product with its parts and answers it in snake_case', async () => {
-    const created = await call('POST', '/products', {
+    const created = await stack.call('POST', '/products', {
       short_code: 'editor',
       name: 'Editor',
       authorization_method: 'license-key',
@@ -66,17 +48,17 @@ describe('products, policies, features and custom fields', () => {
       is_bundle: false,
     });
 
-    const feature = await call('POST', '/products/editor/features', { code: 'export', name: 'Export' });
+    const feature = await stack.call('POST', '/products/editor/features', { code: 'export', name: 'Export' });
     expect(feature).toEqual({
       status: 201,
       body: { code: 'export', name: 'Export', feature_type: 'activation', max_consumption: null },
     });
-    const field = await call('POST', '/products/editor/custom_fields', {
+    const field = await stack.call('POST', '/products/editor/custom_fields', {
       name: 'tier',
       default_value: 'basic',
     });
     expect(field).toEqual({ status: 201, body: { name: 'tier', default_value: 'basic' } });
-    const pol = await call('POST', '/products/editor/policies', {
+    const pol = await stack.call('POST', '/products/editor/policies', {
       ...policy('default'),
       max_activations: 3,
       floating_cloud: 3,
@@ -91,30 +73,34 @@ describe('products, policies, features and custom fields', () => {
       floating_cloud: 3,
     });
 
-    const renamed = await call('PATCH', '/products/editor', { name: 'Editor 2' });
+    const renamed = await stack.call('PATCH', '/products/editor', { name: 'Editor 2' });
     expect(renamed.status).toBe(200);
-    const one = await call('GET', '/products/editor');
+    const one = await stack.call('GET', '/products/editor');
     expect(one.body).toMatchObject({
       name: 'Editor 2',
       policies: [{ code: 'default', custom_field_values: { tier: 'gold' } }],
       features: [{ code: 'export' }],
       custom_fields: [{ name: 'tier', default_value: 'basic' }],
     });
-    const list = await call('GET', '/products');
+    const list = await stack.call('GET', '/products');
     expect(list.body.data.map((p: { short_code: string }) => p.short_code)).toContain('editor');
   });
 
   it('keeps exactly one default policy: the first one, then whichever is marked', async () => {
-    await call('POST', '/products', { short_code: 'multi', name: 'Multi', authorization_method: 'user' });
-    expect((await call('POST', '/products/multi/policies', policy('a'))).body.is_default).toBe(true);
-    expect((await call('POST', '/products/multi/policies', policy('b'))).body.is_default).toBe(false);
-    const c = await call('POST', '/products/multi/policies', {
+    await stack.call('POST', '/products', {
+      short_code: 'multi',
+      name: 'Multi',
+      authorization_method: 'user',
+    });
+    expect((await stack.call('POST', '/products/multi/policies', policy('a'))).body.is_default).toBe(true);
+    expect((await stack.call('POST', '/products/multi/policies', policy('b'))).body.is_default).toBe(false);
+    const c = await stack.call('POST', '/products/multi/policies', {
       ...policy('c'),
       is_default: true,
       max_license_users: 10,
     });
     expect(c.body).toMatchObject({ is_default: true, max_license_users: 10 });
-    const { body } = await call('GET', '/products/multi');
+    const { body } = await stack.call('GET', '/products/multi');
     expect(body.policies.map((p: { code: string; is_default: boolean }) => [p.code, p.is_default])).toEqual([
       ['a', false],
       ['b', false],
@@ -123,8 +109,8 @@ describe('products, policies, features and custom fields', () => {
   });
 
   it('answers 409 for a taken short_code or policy code, and 404 for an unknown product', async () => {
-    await call('POST', '/products', { short_code: 'dup', name: 'Dup', authorization_method: 'user' });
-    const again = await call('POST', '/products', {
+    await stack.call('POST', '/products', { short_code: 'dup', name: 'Dup', authorization_method: 'user' });
+    const again = await stack.call('POST', '/products', {
       short_code: 'dup',
       name: 'Dup',
       authorization_method: 'user',
@@ -133,15 +119,19 @@ describe('products, policies, features and custom fields', () => {
       status: 409,
       body: { error: 'product dup already exists', fields: { short_code: 'already exists' } },
     });
-    await call('POST', '/products/dup/policies', policy('p'));
-    expect((await call('POST', '/products/dup/policies', policy('p'))).status).toBe(409);
-    expect((await call('GET', '/products/nope')).status).toBe(404);
-    expect((await call('POST', '/products/nope/policies', policy('p'))).status).toBe(404);
-    expect((await call('PATCH', '/products/nope', { name: 'x' })).status).toBe(404);
+    await stack.call('POST', '/products/dup/policies', policy('p'));
+    expect((await stack.call('POST', '/products/dup/policies', policy('p'))).status).toBe(409);
+    expect((await stack.call('GET', '/products/nope')).status).toBe(404);
+    expect((await stack.call('POST', '/products/nope/policies', policy('p'))).status).toBe(404);
+    expect((await stack.call('PATCH', '/products/nope', { name: 'x' })).status).toBe(404);
   });
 
   it('answers 400 naming the field for each kind of bad input', async () => {
-    await call('POST', '/products', { short_code: 'lk', name: 'LK', authorization_method: 'license-key' });
+    await stack.call('POST', '/products', {
+      short_code: 'lk',
+      name: 'LK',
+      authorization_method: 'license-key',
+    });
     const cases: [string, string, unknown, Record<string, string | ReturnType<typeof expect.any>>][] = [
       ['POST', '/products', { name: 'x', authorization_method: 'user' }, { short_code: 'required' }],
       [
@@ -209,14 +199,14 @@ describe('products, policies, features and custom fields', () => {
       ['POST', '/products', '{"short_code": ', { body: 'is not valid JSON' }],
     ];
     for (const [method, path, body, fields] of cases) {
-      const res = await call(method, path, body);
+      const res = await stack.call(method, path, body);
       expect({ path, ...res }).toEqual({
         path,
         status: 400,
         body: { error: 'invalid request', fields: expect.objectContaining(fields) },
       });
     }
-    expect((await call('GET', '/products/lk')).body.policies).toEqual([]);
+    expect((await stack.call('GET', '/products/lk')).body.policies).toEqual([]);
   });
 });
 
@@ -232,7 +222,7 @@ describe('POST /api/v1/catalog/import', () => {
         },
       ],
     };
-    const first = await call('POST', '/catalog/import', catalog);
+    const first = await stack.call('POST', '/catalog/import', catalog);
     expect(first).toEqual({
       status: 200,
       body: {
@@ -240,11 +230,11 @@ describe('POST /api/v1/catalog/import', () => {
         updated: { products: 0, policies: 0, features: 0, custom_fields: 0 },
       },
     });
-    const second = await call('POST', '/catalog/import', catalog);
+    const second = await stack.call('POST', '/catalog/import', catalog);
     expect(second.body.created).toEqual({ products: 0, policies: 0, features: 0, custom_fields: 0 });
     expect(second.body.updated).toEqual({ products: 0, policies: 0, features: 0, custom_fields: 0 });
 
-    const bad = await call('POST', '/catalog/import', {
+    const bad = await stack.call('POST', '/catalog/import', {
       products: [
         catalog.products[0],
         { ...catalog.products[0], short_code: 'c2', policies: [policy('x', { license_type: 'forever' })] },
@@ -256,13 +246,15 @@ describe('POST /api/v1/catalog/import', () => {
 
   it('imports examples/catalog.yaml sent as text/yaml', async () => {
     const yaml = readFileSync(new URL('../../../examples/catalog.yaml', import.meta.url), 'utf8');
-    const res = await call('POST', '/catalog/import', yaml, { 'content-type': 'text/yaml' });
+    const res = await stack.call('POST', '/catalog/import', yaml, { 'content-type': 'text/yaml' });
     expect(res.status).toBe(200);
     expect(res.body.created).toEqual({ products: 4, policies: 9, features: 4, custom_fields: 1 });
-    const suite = await call('GET', '/products/suite');
+    const suite = await stack.call('GET', '/products/suite');
     expect(suite.body).toMatchObject({ is_bundle: true, bundle_members: ['pro', 'team'] });
 
-    const broken = await call('POST', '/catalog/import', 'products: [', { 'content-type': 'text/yaml' });
+    const broken = await stack.call('POST', '/catalog/import', 'products: [', {
+      'content-type': 'text/yaml',
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.fields.file).toMatch(/not valid YAML/);
   });
@@ -270,16 +262,16 @@ describe('POST /api/v1/catalog/import', () => {
 
 describe('GET /api/v1/prices/problems', () => {
   it('lists the recorded price problems of the workspace', async () => {
-    const [ws] = await api.db.select().from(schema.workspaces);
+    const [ws] = await stack.api.db.select().from(schema.workspaces);
     const problem = {
       attribute: 'license_type',
       rule: 'license-type',
       message: 'price price_1: license_type must be one of …',
     };
-    await api.db
+    await stack.api.db
       .insert(schema.stripePriceProblems)
       .values({ workspaceId: ws!.id, priceId: 'price_1', productId: 'prod_1', problems: [problem] });
-    const res = await call('GET', '/prices/problems');
+    const res = await stack.call('GET', '/prices/problems');
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
       { price_id: 'price_1', product_id: 'prod_1', problems: [problem], checked_at: expect.any(String) },

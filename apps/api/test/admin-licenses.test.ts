@@ -1,40 +1,27 @@
 import { schema } from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+import { type ApiStack, startApi } from './support/start-api';
 
-let env: TestEnv;
-let api: ApiRuntime;
+let stack: ApiStack;
 let workspaceId: string;
 /** Seeded license ids, newest first (the order the API lists them in). */
 let newestFirst: string[];
 let proLicense: string;
 let teamLicense: string;
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${api.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: responses are checked by the assertions, not by types
-  return { status: res.status, body: (await res.json()) as any };
-}
-
 const ids = (body: { data: { id: string }[] }) => body.data.map((l) => l.id);
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  api = await createApiRuntime(env.config, env.logger);
+  stack = await startApi();
   const policy = { code: 'default', name: 'Default', license_type: 'subscription' };
-  await call('POST', '/catalog/import', {
+  await stack.call('POST', '/catalog/import', {
     products: [
       { short_code: 'pro', name: 'Pro', authorization_method: 'license-key', policies: [policy] },
       { short_code: 'team', name: 'Team', authorization_method: 'user', policies: [policy] },
     ],
   });
-  const { db } = api;
+  const { db } = stack.api;
   const [ws] = await db.select().from(schema.workspaces);
   workspaceId = ws!.id;
   const products = await db.select().from(schema.products);
@@ -84,34 +71,31 @@ beforeAll(async () => {
     .insert(schema.licenseUsers)
     .values({ workspaceId, licenseId: teamLicense, email: 'carol@example.com', isManager: true });
 });
-afterAll(async () => {
-  await api.close();
-  await env.cleanup();
-});
+afterAll(() => stack.close());
 
 const pendingIntents = (licenseId: string) =>
-  api.db
+  stack.api.db
     .select()
     .from(schema.syncOutbox)
     .where(and(eq(schema.syncOutbox.objectId, licenseId), eq(schema.syncOutbox.status, 'pending')));
 
 describe('GET /api/v1/licenses', () => {
   it('needs the admin token', async () => {
-    expect((await fetch(`${api.url}/api/v1/licenses`)).status).toBe(401);
+    expect((await fetch(`${stack.api.url}/api/v1/licenses`)).status).toBe(401);
   });
 
   it('pages newest first with starting_after, without gaps or repeats', async () => {
-    const first = await call('GET', '/licenses');
+    const first = await stack.call('GET', '/licenses');
     expect(first.body.data).toHaveLength(20);
     expect(first.body.has_more).toBe(true);
-    const second = await call('GET', `/licenses?starting_after=${first.body.data[19].id}`);
+    const second = await stack.call('GET', `/licenses?starting_after=${first.body.data[19].id}`);
     expect(second.body).toMatchObject({ has_more: false });
     expect([...ids(first.body), ...ids(second.body)]).toEqual(newestFirst);
 
     const seen: string[] = [];
     let cursor = '';
     for (let page = 0; page < 10; page++) {
-      const { body } = await call('GET', `/licenses?limit=7${cursor}`);
+      const { body } = await stack.call('GET', `/licenses?limit=7${cursor}`);
       seen.push(...ids(body));
       if (!body.has_more) break;
       cursor = `&starting_after=${seen.at(-1)}`;
@@ -128,7 +112,7 @@ describe('GET /api/v1/licenses', () => {
     ['product=team&status=enabled', 8],
     ['customer_email=nobody@example.com', 0],
   ])('filters by %s', async (query, count) => {
-    const { status, body } = await call('GET', `/licenses?limit=100&${query}`);
+    const { status, body } = await stack.call('GET', `/licenses?limit=100&${query}`);
     expect(status).toBe(200);
     expect(body.data).toHaveLength(count);
   });
@@ -141,7 +125,7 @@ describe('GET /api/v1/licenses', () => {
     ['starting_after=nope', 'starting_after'],
     ['colour=red', 'colour'],
   ])('answers 400 naming the field for %s', async (query, field) => {
-    const { status, body } = await call('GET', `/licenses?${query}`);
+    const { status, body } = await stack.call('GET', `/licenses?${query}`);
     expect(status).toBe(400);
     expect(Object.keys(body.fields)).toEqual([field]);
   });
@@ -149,7 +133,7 @@ describe('GET /api/v1/licenses', () => {
 
 describe('GET /api/v1/licenses/{id}', () => {
   it('answers a license with its product, customer, features, custom fields and users', async () => {
-    const pro = await call('GET', `/licenses/${proLicense}`);
+    const pro = await stack.call('GET', `/licenses/${proLicense}`);
     expect(pro.body).toMatchObject({
       id: proLicense,
       license_key: 'SEED-KEY-0000',
@@ -163,7 +147,7 @@ describe('GET /api/v1/licenses/{id}', () => {
       custom_fields: { tier: 'gold' },
       users: [],
     });
-    const team = await call('GET', `/licenses/${teamLicense}`);
+    const team = await stack.call('GET', `/licenses/${teamLicense}`);
     expect(team.body).toMatchObject({
       product: 'team',
       license_key: null,
@@ -172,9 +156,9 @@ describe('GET /api/v1/licenses/{id}', () => {
   });
 
   it('answers 404 for an unknown or malformed id', async () => {
-    expect((await call('GET', '/licenses/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await call('GET', '/licenses/not-a-uuid')).status).toBe(404);
-    expect((await call('POST', '/licenses/not-a-uuid/disable')).status).toBe(404);
+    expect((await stack.call('GET', '/licenses/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await stack.call('GET', '/licenses/not-a-uuid')).status).toBe(404);
+    expect((await stack.call('POST', '/licenses/not-a-uuid/disable')).status).toBe(404);
   });
 });
 
@@ -182,23 +166,29 @@ describe('license state changes', () => {
   it('disables with a reason and enables again, each with a pending sync intent', async () => {
     const id = newestFirst[0]!;
     expect(await pendingIntents(id)).toHaveLength(0);
-    const disabled = await call('POST', `/licenses/${id}/disable`, { reason: 'chargeback' });
+    const disabled = await stack.call('POST', `/licenses/${id}/disable`, { reason: 'chargeback' });
     expect(disabled.body).toMatchObject({ enabled: false, disabled_reason: 'chargeback' });
     expect(await pendingIntents(id)).toHaveLength(1);
 
-    await api.db.update(schema.syncOutbox).set({ status: 'done' }).where(eq(schema.syncOutbox.objectId, id));
-    const enabled = await call('POST', `/licenses/${id}/enable`);
+    await stack.api.db
+      .update(schema.syncOutbox)
+      .set({ status: 'done' })
+      .where(eq(schema.syncOutbox.objectId, id));
+    const enabled = await stack.call('POST', `/licenses/${id}/enable`);
     expect(enabled.body).toMatchObject({ enabled: true, disabled_reason: null });
     expect(await pendingIntents(id)).toHaveLength(1);
 
     // Asking for the state it already has changes nothing and enqueues nothing.
-    await api.db.update(schema.syncOutbox).set({ status: 'done' }).where(eq(schema.syncOutbox.objectId, id));
-    expect((await call('POST', `/licenses/${id}/enable`)).status).toBe(200);
+    await stack.api.db
+      .update(schema.syncOutbox)
+      .set({ status: 'done' })
+      .where(eq(schema.syncOutbox.objectId, id));
+    expect((await stack.call('POST', `/licenses/${id}/enable`)).status).toBe(200);
     expect(await pendingIntents(id)).toHaveLength(0);
   });
 
   it('refuses an unknown field in the disable body', async () => {
-    const res = await call('POST', `/licenses/${newestFirst[1]}/disable`, { why: 'x' });
+    const res = await stack.call('POST', `/licenses/${newestFirst[1]}/disable`, { why: 'x' });
     expect(res).toEqual({
       status: 400,
       body: { error: 'invalid request', fields: { why: 'unknown field' } },
@@ -206,24 +196,24 @@ describe('license state changes', () => {
   });
 
   it('reissues the key of a license-key license, and refuses a user license', async () => {
-    const res = await call('POST', `/licenses/${proLicense}/reissue_key`);
+    const res = await stack.call('POST', `/licenses/${proLicense}/reissue_key`);
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(proLicense);
     expect(res.body.license_key).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     expect(res.body.license_key).not.toBe('SEED-KEY-0000');
-    expect((await call('GET', `/licenses/${proLicense}`)).body.license_key).toBe(res.body.license_key);
+    expect((await stack.call('GET', `/licenses/${proLicense}`)).body.license_key).toBe(res.body.license_key);
     expect(await pendingIntents(proLicense)).toHaveLength(1);
 
     // The history keeps the operator's actions, and the old key still finds its license.
-    await call('POST', `/licenses/${proLicense}/disable`, { reason: 'chargeback' });
-    const history = await call('GET', `/history?license_key=SEED-KEY-0000`);
+    await stack.call('POST', `/licenses/${proLicense}/disable`, { reason: 'chargeback' });
+    const history = await stack.call('GET', `/history?license_key=SEED-KEY-0000`);
     expect(history.status).toBe(200);
     const kinds = history.body.data.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['license.key_reissued', 'license.disabled']));
 
-    const team = await call('POST', `/licenses/${teamLicense}/reissue_key`);
+    const team = await stack.call('POST', `/licenses/${teamLicense}/reissue_key`);
     expect(team.status).toBe(400);
     expect(Object.keys(team.body.fields)).toEqual(['license']);
-    expect((await call('GET', `/licenses/${teamLicense}`)).body.license_key).toBeNull();
+    expect((await stack.call('GET', `/licenses/${teamLicense}`)).body.license_key).toBeNull();
   });
 });

@@ -1,32 +1,16 @@
 import { QUEUES, schema } from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+import { type ApiStack, startApi } from './support/start-api';
 
-let env: TestEnv;
-let api: ApiRuntime;
+let stack: ApiStack;
 beforeAll(async () => {
-  env = await createTestEnv();
-  api = await createApiRuntime(env.config, env.logger);
+  stack = await startApi();
 });
-afterAll(async () => {
-  await api.close();
-  await env.cleanup();
-});
-
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${api.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: responses are checked by the assertions, not by types
-  return { status: res.status, body: (await res.json()) as any };
-}
+afterAll(() => stack.close());
 
 it('replaying a hubspot-sync failure reopens the intent it names as bulk work, one pending per record', async () => {
-  const { db, workspaceId } = api;
+  const { db, workspaceId } = stack.api;
   const intents = await db
     .insert(schema.syncOutbox)
     .values([
@@ -61,9 +45,9 @@ it('replaying a hubspot-sync failure reopens the intent it names as bulk work, o
     .returning();
   const [forA, forB, forC] = failures;
 
-  const listed = await call('GET', '/failures?queue=hubspot-sync');
+  const listed = await stack.call('GET', '/failures?queue=hubspot-sync');
   expect(listed.body.data.map((f: { id: number }) => f.id).sort()).toEqual(failures.map((f) => f.id).sort());
-  const res = await call('POST', '/failures/replay', { ids: [forA!.id, forC!.id] });
+  const res = await stack.call('POST', '/failures/replay', { ids: [forA!.id, forC!.id] });
   expect(res.body).toMatchObject({ matched: 2, requeued: 1, skipped: 1 });
 
   const rowOf = async (id: number) =>
@@ -85,7 +69,7 @@ it('replaying a hubspot-sync failure reopens the intent it names as bulk work, o
     'failed',
     'failed',
   ]);
-  const history = await call('GET', '/history?license_id=00000000-0000-4000-8000-000000000000');
+  const history = await stack.call('GET', '/history?license_id=00000000-0000-4000-8000-000000000000');
   expect(history.body.data).toEqual([]);
   const entries = await db
     .select()
@@ -98,7 +82,7 @@ it('replaying a hubspot-sync failure reopens the intent it names as bulk work, o
 });
 
 it('status counts what waits in Redis and Postgres', async () => {
-  const res = await call('GET', '/status');
+  const res = await stack.call('GET', '/status');
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ inbox_pending: 0, failures_open: 2, outbox_pending: 2 });
   expect(Object.keys(res.body.queues).sort()).toEqual(Object.values(QUEUES).sort());

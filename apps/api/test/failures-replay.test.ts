@@ -2,34 +2,21 @@ import { REPLAY_PRIORITY, schema } from '@licensync/core';
 import { eventually } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FailuresStack, startFailuresStack } from './support/failures-stack';
+import { brokenPurchases } from './support/broken-purchases';
+import { type Stack, startStack } from './support/start-stack';
 
-let stack: FailuresStack;
+let stack: Stack;
 beforeAll(async () => {
-  stack = await startFailuresStack();
+  stack = await startStack({ catalog: true });
 });
 afterAll(() => stack.close());
 
 /** A one-off purchase of a price whose metadata breaks a rule (floating_cloud > max_activations). */
 function brokenPurchase(email: string) {
-  const { sim } = stack.fake;
-  const product = sim.createProduct({ name: 'Pro' }).product;
-  const price = sim.createPrice({
-    product: product.id,
-    unit_amount: 100,
-    metadata: { short_code: 'pro', max_activations: '2', floating_cloud: '5' },
-  }).price;
-  const { events, paymentIntent, session } = sim.checkout({
-    customer_email: email,
-    mode: 'payment',
-    lineItems: [{ price: price.id }],
-  });
-  const completed = events.filter((e) => e.type === 'checkout.session.completed');
-  return { price, completed, paymentIntentId: paymentIntent!.id, sessionId: session.id };
+  const { price, purchases, fix } = brokenPurchases(stack.fake.sim, [email]);
+  const { completed, pi, sessionId } = purchases[0]!;
+  return { price, completed, paymentIntentId: pi, sessionId, fix };
 }
-
-const fixPrice = (priceId: string) =>
-  stack.fake.sim.updatePrice(priceId, { metadata: { floating_cloud: '2' } });
 
 async function licensesOf(paymentIntentId: string) {
   return stack.api.db
@@ -91,7 +78,7 @@ describe('a permanent failure, fixed and replayed by id', () => {
   });
 
   it('succeeds once the price is fixed, is marked replayed, and a second replay is a no-op', async () => {
-    fixPrice(purchase.price.id);
+    purchase.fix();
     const first = await stack.call('POST', '/failures/replay', { ids: [failureId] });
     expect(first.body).toMatchObject({ matched: 1, requeued: 1, skipped: 0 });
     await eventually(async () => (await licensesOf(purchase.paymentIntentId)).length === 1);
@@ -153,24 +140,9 @@ describe('a permanent failure, fixed and replayed by id', () => {
 describe('bulk replay by filter', () => {
   it('counts with a dry run, then requeues every match at a priority below live traffic', async () => {
     const { sim } = stack.fake;
-    const product = sim.createProduct({ name: 'Pro' }).product;
-    const price = sim.createPrice({
-      product: product.id,
-      unit_amount: 100,
-      metadata: { short_code: 'pro', max_activations: '1', floating_cloud: '9' },
-    }).price;
-    const purchases = ['bulk1@example.com', 'bulk2@example.com', 'bulk3@example.com'].map((email) => {
-      const { events, paymentIntent } = sim.checkout({
-        customer_email: email,
-        mode: 'payment',
-        lineItems: [{ price: price.id }],
-      });
-      return {
-        completed: events.filter((e) => e.type === 'checkout.session.completed'),
-        pi: paymentIntent!.id,
-      };
-    });
-    const events = purchases.flatMap((p) => p.completed);
+    const emails = ['bulk1@example.com', 'bulk2@example.com', 'bulk3@example.com'];
+    const limits = { max_activations: '1', floating_cloud: '9' };
+    const { price, purchases, completed: events } = brokenPurchases(sim, emails, limits);
     await stack.deliver(events);
     await stack.settled(events);
     const liveJob = await stack.api.queues.inbox.getJob(`inbox-${(await stack.settled(events))[0]!.id}-0`);

@@ -1,25 +1,13 @@
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+import { type ApiStack, startApi } from './support/start-api';
 
-let env: TestEnv;
-let api: ApiRuntime;
+let stack: ApiStack;
 beforeAll(async () => {
-  env = await createTestEnv();
-  api = await createApiRuntime(env.config, env.logger);
+  stack = await startApi();
 });
-afterAll(async () => {
-  await api.close();
-  await env.cleanup();
-});
+afterAll(() => stack.close());
 
-const history = async (query: string) => {
-  const res = await fetch(`${api.url}/api/v1/history?${query}`, {
-    headers: { authorization: `Bearer ${env.config.ADMIN_TOKEN}` },
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: checked by the assertions
-  return { status: res.status, body: (await res.json()) as any };
-};
+const history = (query: string) => stack.call('GET', `/history?${query}`);
 
 it.each(['customer_email', 'stripe_id', 'license_id', 'license_key', 'hubspot_object_id'])(
   'a NUL character in %s is a 400 naming the field, not a 500 from Postgres',

@@ -1,23 +1,17 @@
 import { QUEUES } from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+import { type ApiStack, startApi } from './support/start-api';
 
-let env: TestEnv;
-let api: ApiRuntime;
+let stack: ApiStack;
 beforeAll(async () => {
-  env = await createTestEnv();
-  api = await createApiRuntime(env.config, env.logger);
+  stack = await startApi();
 });
-afterAll(async () => {
-  await api.close();
-  await env.cleanup();
-});
+afterAll(() => stack.close());
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const get = (path: string, authorization?: string) =>
-  fetch(`${api.url}${path}`, { headers: authorization ? { authorization } : {} });
+  fetch(`${stack.api.url}${path}`, { headers: authorization ? { authorization } : {} });
 
 it.each([
   ['no credentials', undefined],
@@ -31,8 +25,8 @@ it.each([
 });
 
 it.each([
-  ['a bearer token', () => `Bearer ${env.config.ADMIN_TOKEN}`],
-  ['Basic with any user and the token as password', () => basic('ops', env.config.ADMIN_TOKEN)],
+  ['a bearer token', () => `Bearer ${stack.env.config.ADMIN_TOKEN}`],
+  ['Basic with any user and the token as password', () => basic('ops', stack.env.config.ADMIN_TOKEN)],
 ])('serves the dashboard and its queue API with %s', async (_name, auth) => {
   const page = await get('/admin/queues', auth());
   expect(page.status).toBe(200);

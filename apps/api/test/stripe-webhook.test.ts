@@ -1,12 +1,11 @@
 import { type Config, schema } from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiRuntime, createApiRuntime } from '../src/create-api-runtime';
+import { createApiRuntime } from '../src/create-api-runtime';
+import { type ApiStack, startApi } from './support/start-api';
 
 const stripe = new Stripe('sk_test_x');
-let env: TestEnv;
-let api: ApiRuntime;
+let stack: ApiStack;
 let config: Config;
 
 function signed(payload: string, secret = config.STRIPE_WEBHOOK_SECRET, timestamp?: number) {
@@ -14,7 +13,7 @@ function signed(payload: string, secret = config.STRIPE_WEBHOOK_SECRET, timestam
 }
 
 function post(body: string | Buffer, headers: Record<string, string>) {
-  return fetch(`${api.url}/webhooks/stripe`, {
+  return fetch(`${stack.api.url}/webhooks/stripe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -32,16 +31,12 @@ const event = (id: string, type = 'customer.created') =>
   });
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  config = env.config;
-  api = await createApiRuntime(config, env.logger);
+  stack = await startApi();
+  config = stack.env.config;
 });
-afterAll(async () => {
-  await api.close();
-  await env.cleanup();
-});
+afterAll(() => stack.close());
 
-const inboxRows = () => api.db.select().from(schema.inboxEvents);
+const inboxRows = () => stack.api.db.select().from(schema.inboxEvents);
 
 describe('POST /webhooks/stripe', () => {
   it('refuses a bad signature with 400 and stores nothing', async () => {
@@ -94,7 +89,13 @@ describe('POST /webhooks/stripe', () => {
     const rows = (await inboxRows()).filter((r) => r.externalId === 'evt_dup');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe('pending');
-    const jobs = await api.queues.inbox.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    const jobs = await stack.api.queues.inbox.getJobs([
+      'waiting',
+      'active',
+      'delayed',
+      'completed',
+      'failed',
+    ]);
     expect(jobs.filter((j) => j.data.inboxEventId === rows[0]!.id)).toHaveLength(1);
     expect(jobs.find((j) => j.data.inboxEventId === rows[0]!.id)!.id).toBe(`inbox-${rows[0]!.id}-0`);
   });
@@ -102,16 +103,16 @@ describe('POST /webhooks/stripe', () => {
 
 describe('health and metrics', () => {
   it('answers /healthz, /readyz and /metrics', async () => {
-    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${api.url}/readyz`);
+    expect((await fetch(`${stack.api.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${stack.api.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ok: true, checks: { postgres: true, redis: true } });
-    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    const metrics = await (await fetch(`${stack.api.url}/metrics`)).text();
     expect(metrics).toContain('licensync_webhooks_received_total{provider="stripe",outcome="new"}');
   });
 
   it('answers /readyz 503 when Redis is unreachable', async () => {
-    const down = await createApiRuntime({ ...config, REDIS_URL: 'redis://127.0.0.1:1' }, env.logger);
+    const down = await createApiRuntime({ ...config, REDIS_URL: 'redis://127.0.0.1:1' }, stack.env.logger);
     try {
       const res = await fetch(`${down.url}/readyz`);
       expect(res.status).toBe(503);

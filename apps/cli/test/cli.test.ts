@@ -1,19 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { eventually, settleInbox } from '@licensync/testkit';
+import { eventually } from '@licensync/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenPurchases } from '../../api/test/support/broken-purchases';
 import { runCli } from './support/run-cli';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
-let env: Record<string, string>;
 beforeAll(async () => {
   stack = await startStack();
-  env = { LICENSYNC_URL: stack.api.url, LICENSYNC_ADMIN_TOKEN: stack.env.config.ADMIN_TOKEN };
 });
 afterAll(() => stack.close());
 
-const cli = (...args: string[]) => runCli(args, env);
+const cli = (...args: string[]) => stack.cli(...args);
 
 /** A port nobody listens on: taken from the OS, then released. */
 async function closedPort(): Promise<number> {
@@ -24,40 +23,16 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Checkouts of one price whose metadata breaks a rule; they fail for good until it is fixed. */
-async function brokenPurchases(emails: string[]) {
-  const { sim } = stack.fake;
-  const product = sim.createProduct({ name: 'Pro' }).product;
-  const price = sim.createPrice({
-    product: product.id,
-    unit_amount: 100,
-    metadata: { short_code: 'pro', max_activations: '2', floating_cloud: '5' },
-  }).price;
-  const purchases = emails.map((email) => {
-    const { events, paymentIntent } = sim.checkout({
-      customer_email: email,
-      mode: 'payment',
-      lineItems: [{ price: price.id }],
-    });
-    return {
-      completed: events.filter((e) => e.type === 'checkout.session.completed'),
-      pi: paymentIntent!.id,
-    };
-  });
-  const events = purchases.flatMap((p) => p.completed);
-  await stack.deliver(events);
-  await settleInbox(
-    stack.api.db,
-    events.map((e) => e.id),
-  );
-  return { price, purchases, fix: () => sim.updatePrice(price.id, { metadata: { floating_cloud: '2' } }) };
+/** Checkouts of one price whose metadata breaks a rule, delivered; they fail for good until it is fixed. */
+async function brokenPurchasesDelivered(emails: string[]) {
+  const { price, purchases, completed, fix } = brokenPurchases(stack.fake.sim, emails);
+  await stack.deliver(completed);
+  await stack.settled(completed);
+  return { price, purchases, fix };
 }
 
 async function licensesOf(pi: string): Promise<unknown[]> {
-  const res = await fetch(`${stack.api.url}/api/v1/licenses?stripe_payment_intent_id=${pi}`, {
-    headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}` },
-  });
-  return ((await res.json()) as { data: unknown[] }).data;
+  return (await stack.call('GET', `/licenses?stripe_payment_intent_id=${pi}`)).body.data;
 }
 
 it('catalog import sends the example YAML and reports what it created', async () => {
@@ -81,7 +56,7 @@ it('status shows readiness, queue counts and backlog', async () => {
 
 describe('failures', () => {
   it('lists, shows and replays a failure by id; a second replay exits 1', async () => {
-    const { price, purchases, fix } = await brokenPurchases(['cli@example.com']);
+    const { price, purchases, fix } = await brokenPurchasesDelivered(['cli@example.com']);
     const listed = await cli('failures', 'list', '--error', price.id, '--json');
     expect(listed.code).toBe(0);
     const [failure] = JSON.parse(listed.stdout).data;
@@ -110,7 +85,7 @@ describe('failures', () => {
   });
 
   it('replays by filter, listing the matches first and replaying them in chunks', async () => {
-    const { price, purchases, fix } = await brokenPurchases(['f1@example.com', 'f2@example.com']);
+    const { price, purchases, fix } = await brokenPurchasesDelivered(['f1@example.com', 'f2@example.com']);
     fix();
     const run = await cli(
       'failures',
@@ -125,7 +100,7 @@ describe('failures', () => {
   });
 
   it('discards with a reason', async () => {
-    const { price } = await brokenPurchases(['gone@example.com']);
+    const { price } = await brokenPurchasesDelivered(['gone@example.com']);
     const run = await cli('failures', 'discard', '--filter-error', price.id, '--reason', 'test order');
     expect(run).toMatchObject({ code: 0, stdout: '1 matched, 1 discarded, 0 skipped\n' });
   });
@@ -148,12 +123,12 @@ describe('exit codes', () => {
 
   it('a wrong token is 3, an api nobody answers at is 3, a missing failure is 1', async () => {
     const refused = await runCli(['failures', 'list'], {
-      ...env,
+      ...stack.cliEnv,
       LICENSYNC_ADMIN_TOKEN: 'wrong-token-wrong-token',
     });
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('refused the admin token');
-    const down = await runCli(['status', '--url', `http://127.0.0.1:${await closedPort()}`], env);
+    const down = await runCli(['status', '--url', `http://127.0.0.1:${await closedPort()}`], stack.cliEnv);
     expect(down.code).toBe(3);
     expect(down.stderr).toContain('cannot reach the api');
     expect(down.stderr).toContain('ECONNREFUSED');

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from './support/run-cli';
 import { type Stack, startStack } from './support/start-stack';
 
 // Its own stack: a reconcile looks at every purchase in Stripe, so other tests' broken ones would count.
 let stack: Stack;
-let env: Record<string, string>;
 beforeAll(async () => {
   stack = await startStack();
-  env = { LICENSYNC_URL: stack.api.url, LICENSYNC_ADMIN_TOKEN: stack.env.config.ADMIN_TOKEN };
 });
 afterAll(() => stack.close());
 
-const cli = (...args: string[]) => runCli(args, env);
+const cli = (...args: string[]) => stack.cli(...args);
 
 it('resync runs a real Stripe reconcile on the live stack and waits for it', async () => {
   expect((await cli('catalog', 'import', 'examples/catalog.yaml')).code).toBe(0);
@@ -33,8 +30,6 @@ it('resync runs a real Stripe reconcile on the live stack and waits for it', asy
   const run = await cli('resync', 'stripe-reconcile', '--wait');
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  const res = await fetch(`${stack.api.url}/api/v1/licenses?stripe_subscription_id=${subscription.id}`, {
-    headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}` },
-  });
-  expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(2);
+  const res = await stack.call('GET', `/licenses?stripe_subscription_id=${subscription.id}`);
+  expect(res.body.data).toHaveLength(2);
 });

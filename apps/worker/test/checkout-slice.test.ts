@@ -1,12 +1,10 @@
 import { schema } from '@licensync/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedExampleCatalog } from './support/seed-catalog';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
 afterAll(() => stack.close());
 

@@ -1,19 +1,13 @@
-import { ensureDefaultWorkspace, getHubspotConnection, schema } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createTestEnv,
-  eventually,
-  type FakeHubspot,
-  type TestEnv,
-} from '@licensync/testkit';
+import { schema } from '@licensync/core';
+import { eventually } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
 import type { HandlerContext } from '../src/jobs/handler-context';
 import { runMirrorCustomer } from '../src/jobs/stripe/mirror-customer.job';
 import { runMirrorInvoice } from '../src/jobs/stripe/mirror-invoice.job';
 import { runMirrorSubscription } from '../src/jobs/stripe/mirror-subscription.job';
+import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
 const T0 = Date.UTC(2026, 0, 10, 12) / 1000;
 const T1 = Date.UTC(2026, 1, 10, 12) / 1000;
@@ -87,39 +81,33 @@ const stripe = {
 const event = <E>(type: string, id: string, created: number) =>
   ({ id: `evt_${type}_${created}`, type, created, data: { object: { id } } }) as unknown as E;
 
-let fake: FakeHubspot;
-let env: TestEnv;
-let runtime: WorkerRuntime;
+let stack: HubspotStack;
 let ctx: HandlerContext;
 let types: { subscriptions: string; invoices: string };
 
 beforeAll(async () => {
-  fake = await createFakeHubspot();
-  env = await createTestEnv({
-    HUBSPOT_API_BASE: fake.url,
-    HUBSPOT_ACCESS_TOKEN: fake.defaultPortal.token,
-    HUBSPOT_SYNC_POLL_MS: '100',
-  });
-  runtime = await createWorkerRuntime(env.config, env.logger);
-  const workspaceId = (await ensureDefaultWorkspace(runtime.db)).id;
-  ctx = { db: runtime.db, stripe, logger: env.logger, config: env.config, workspaceId, inboxEventId: 0 };
-  const ids = (await getHubspotConnection(runtime.db, workspaceId))!.objectTypeIds;
+  stack = await startHubspotStack();
+  ctx = {
+    db: stack.runtime.db,
+    stripe,
+    logger: stack.env.logger,
+    config: stack.env.config,
+    workspaceId: stack.workspaceId,
+    inboxEventId: 0,
+  };
+  const ids = await stack.objectTypeIds();
   types = { subscriptions: ids.subscriptions!, invoices: ids.invoices! };
 });
-afterAll(async () => {
-  await runtime.close();
-  await env.cleanup();
-  await fake.close();
-});
+afterAll(() => stack.close());
 
 const subscriptionRow = async () =>
   (
-    await runtime.db
+    await stack.runtime.db
       .select()
       .from(schema.billingSubscriptions)
       .where(eq(schema.billingSubscriptions.stripeSubscriptionId, 'sub_b1'))
   )[0];
-const hubspotSubscription = () => fake.records(types.subscriptions)[0];
+const hubspotSubscription = () => stack.fake.records(types.subscriptions)[0];
 
 describe('billing mirrored into HubSpot', () => {
   it('mirrors a customer, its subscription and its paid invoice, associated with the contact and company', async () => {
@@ -128,7 +116,7 @@ describe('billing mirrored into HubSpot', () => {
     await runMirrorInvoice(event('invoice.paid', 'in_b1', 300), ctx);
 
     const sub = await eventually(async () => hubspotSubscription());
-    const invoice = await eventually(async () => fake.records(types.invoices)[0]);
+    const invoice = await eventually(async () => stack.fake.records(types.invoices)[0]);
     expect(sub.properties).toMatchObject({
       stripe_subscription_id: 'sub_b1',
       plan_name: 'CAD Pro',
@@ -148,8 +136,8 @@ describe('billing mirrored into HubSpot', () => {
       period_end: '2026-02-10',
       hosted_invoice_url: 'https://invoice.stripe.com/i/acme',
     });
-    const [contact] = fake.records('0-1');
-    const [company] = fake.records('0-2');
+    const [contact] = stack.fake.records('0-1');
+    const [company] = stack.fake.records('0-2');
     expect(contact?.properties).toMatchObject({
       email: 'billing@acme.test',
       licensync_tax_id: 'DE123456789',
@@ -157,7 +145,7 @@ describe('billing mirrored into HubSpot', () => {
     expect(company?.properties).toMatchObject({ name: 'Acme GmbH', domain: 'acme.test' });
     await eventually(async () => {
       const targets = (fromType: string) =>
-        fake
+        stack.fake
           .associations()
           .filter((e) => e.fromObjectTypeId === fromType)
           .map((e) => e.toId)
@@ -180,7 +168,7 @@ describe('billing mirrored into HubSpot', () => {
     await runMirrorSubscription(event('customer.subscription.deleted', 'sub_b1', 400), ctx);
     expect((await subscriptionRow())?.status).toBe('canceled');
     await eventually(async () => hubspotSubscription()?.properties.status === 'canceled');
-    expect(fake.records(types.subscriptions)).toHaveLength(1);
+    expect(stack.fake.records(types.subscriptions)).toHaveLength(1);
     expect(hubspotSubscription()?.properties.ended_at).toBe('2026-02-10');
   });
 });

@@ -1,15 +1,7 @@
-import { ensureDefaultWorkspace } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createTestEnv,
-  eventually,
-  type FakeHubspot,
-  loadHubspotContract,
-  type TestEnv,
-} from '@licensync/testkit';
+import { eventually, loadHubspotContract } from '@licensync/testkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
-import { intentCounts, seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';
+import { intentCounts } from './hubspot-fixtures';
+import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
 const contract = loadHubspotContract();
 if (!contract.specsPresent) {
@@ -22,37 +14,22 @@ const NOT_IN_SPECS = [
   'GET /account-info/v3/details',
 ];
 
-let fake: FakeHubspot;
-let env: TestEnv;
-let runtime: WorkerRuntime;
+let stack: HubspotStack;
 beforeAll(async () => {
-  fake = await createFakeHubspot();
-  env = await createTestEnv({
-    HUBSPOT_API_BASE: fake.url,
-    HUBSPOT_ACCESS_TOKEN: fake.defaultPortal.token,
-    HUBSPOT_SYNC_POLL_MS: '100',
-  });
-  runtime = await createWorkerRuntime(env.config, env.logger);
+  stack = await startHubspotStack();
 });
-afterAll(async () => {
-  await runtime.close();
-  await env.cleanup();
-  await fake.close();
-});
+afterAll(() => stack.close());
 
 it.skipIf(!contract.specsPresent)(
   'every request the sync engine makes is one HubSpot’s OpenAPI specs accept',
   async () => {
-    const workspaceId = (await ensureDefaultWorkspace(runtime.db)).id;
-    const productId = await seedProduct(runtime.db, workspaceId);
-    const customerIds = await seedCustomers(runtime.db, workspaceId, 12, { companyEvery: 3 });
-    await seedLicenses(runtime.db, workspaceId, { productId, customerIds, n: 40 });
+    await stack.seed({ customers: 12, companyEvery: 3, licenses: 40 });
     await eventually(async () => {
-      const counts = await intentCounts(runtime.db);
+      const counts = await intentCounts(stack.runtime.db);
       return !counts.pending && !counts.processing && counts.done ? counts : undefined;
     }, 30_000);
 
-    const accepted = fake
+    const accepted = stack.fake
       .requests()
       .filter((r) => r.status < 300 && !NOT_IN_SPECS.includes(r.endpoint ?? ''));
     const problems = accepted

@@ -6,38 +6,19 @@ import {
   PortalPausedError,
   schema,
 } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createTestEnv,
-  eventually,
-  type FakeHubspot,
-  type TestEnv,
-} from '@licensync/testkit';
+import { eventually } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
 import { intentCounts, seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';
+import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
-let fake: FakeHubspot;
-let env: TestEnv;
-let runtime: WorkerRuntime;
+let stack: HubspotStack;
 const portalB = { portalId: 777_000, token: 'fake-hubspot-token-b' };
 
 beforeAll(async () => {
-  fake = await createFakeHubspot();
-  fake.addPortal(portalB);
-  env = await createTestEnv({
-    HUBSPOT_API_BASE: fake.url,
-    HUBSPOT_ACCESS_TOKEN: fake.defaultPortal.token,
-    HUBSPOT_SYNC_POLL_MS: '100',
-  });
-  runtime = await createWorkerRuntime(env.config, env.logger);
+  stack = await startHubspotStack({ portals: [portalB] });
 });
-afterAll(async () => {
-  await runtime.close();
-  await env.cleanup();
-  await fake.close();
-});
+afterAll(() => stack.close());
 
 const timed = async (fn: () => Promise<unknown>) => {
   const start = Date.now();
@@ -47,10 +28,10 @@ const timed = async (fn: () => Promise<unknown>) => {
 
 describe('per-portal rate limiting', () => {
   it('holds a busy portal to its budget, never a quiet one, and throws instead of sitting out a long pause', async () => {
-    const redis = createRedis(env.config.REDIS_URL, 'worker');
+    const redis = createRedis(stack.env.config.REDIS_URL, 'worker');
     const limiter = createPortalRateLimiter({
       redis,
-      prefix: `${env.config.QUEUE_PREFIX}-unit`,
+      prefix: `${stack.env.config.QUEUE_PREFIX}-unit`,
       maxPer10s: 100,
       searchPerSecond: 5,
     });
@@ -79,23 +60,23 @@ describe('per-portal rate limiting', () => {
   });
 
   it('a paused portal holds no worker slot: six workspaces wait on portal A while portal B syncs', async () => {
-    const portalA = String(fake.defaultPortal.portalId);
-    const first = await ensureDefaultWorkspace(runtime.db);
-    const more = await runtime.db
+    const portalA = String(stack.fake.defaultPortal.portalId);
+    const first = await ensureDefaultWorkspace(stack.runtime.db);
+    const more = await stack.runtime.db
       .insert(schema.workspaces)
       .values(Array.from({ length: 5 }, (_, i) => ({ slug: `a${i}`, name: `A ${i}` })))
       .returning();
     const onA = [first, ...more];
-    const [b] = await runtime.db
+    const [b] = await stack.runtime.db
       .insert(schema.workspaces)
       .values({ slug: 'second', name: 'Second' })
       .returning();
-    await runtime.db.insert(schema.hubspotConnections).values([
+    await stack.runtime.db.insert(schema.hubspotConnections).values([
       ...more.map((ws) => ({
         workspaceId: ws.id,
         portalId: portalA,
         authKind: 'static' as const,
-        accessToken: fake.defaultPortal.token,
+        accessToken: stack.fake.defaultPortal.token,
       })),
       {
         workspaceId: b!.id,
@@ -105,20 +86,23 @@ describe('per-portal rate limiting', () => {
       },
     ]);
     // As after a 429 with a long Retry-After, for every worker process.
-    await runtime.hubspot.limiter.pause(portalA, 60_000);
+    await stack.runtime.hubspot.limiter.pause(portalA, 60_000);
     for (const ws of [...onA, b!]) {
-      const productId = await seedProduct(runtime.db, ws.id);
-      const customers = await seedCustomers(runtime.db, ws.id, 3, { prefix: ws.slug });
-      await seedLicenses(runtime.db, ws.id, { productId, customerIds: customers, n: 30, tag: ws.slug });
+      const productId = await seedProduct(stack.runtime.db, ws.id);
+      const customers = await seedCustomers(stack.runtime.db, ws.id, 3, { prefix: ws.slug });
+      await seedLicenses(stack.runtime.db, ws.id, { productId, customerIds: customers, n: 30, tag: ws.slug });
     }
     const intentsOfA = async () =>
-      (await runtime.db.select().from(schema.syncOutbox)).filter((r) => r.workspaceId !== b!.id);
+      (await stack.runtime.db.select().from(schema.syncOutbox)).filter((r) => r.workspaceId !== b!.id);
 
     // 12 jobs for portal A (6 workspaces × customers, licenses) against 5 worker slots.
     const typeB = await eventually(
-      async () => (await getHubspotConnection(runtime.db, b!.id))?.objectTypeIds.licenses,
+      async () => (await getHubspotConnection(stack.runtime.db, b!.id))?.objectTypeIds.licenses,
     );
-    await eventually(async () => fake.records(typeB, { portalId: portalB.portalId }).length === 30, 15_000);
+    await eventually(
+      async () => stack.fake.records(typeB, { portalId: portalB.portalId }).length === 30,
+      15_000,
+    );
     const waiting = await eventually(async () => {
       const rows = await intentsOfA();
       const until = Date.now() + 30_000;
@@ -126,24 +110,24 @@ describe('per-portal rate limiting', () => {
     }, 15_000);
     expect(waiting.map((r) => r.attempts)).toEqual(waiting.map(() => 0));
     expect(
-      fake
+      stack.fake
         .requests()
-        .filter((r) => r.portalId === fake.defaultPortal.portalId && r.path.includes('/objects/')),
+        .filter((r) => r.portalId === stack.fake.defaultPortal.portalId && r.path.includes('/objects/')),
     ).toHaveLength(0);
-    const failures = await runtime.db.select().from(schema.jobFailures);
+    const failures = await stack.runtime.db.select().from(schema.jobFailures);
     expect(failures).toHaveLength(0);
 
     // The pause ends: portal A's work comes due and lands.
-    await runtime.hubspot.limiter.pause(portalA, 1);
-    await runtime.db
+    await stack.runtime.hubspot.limiter.pause(portalA, 1);
+    await stack.runtime.db
       .update(schema.syncOutbox)
       .set({ availableAt: new Date() })
       .where(eq(schema.syncOutbox.status, 'pending'));
     await eventually(async () => {
-      const counts = await intentCounts(runtime.db);
+      const counts = await intentCounts(stack.runtime.db);
       return !counts.pending && !counts.processing && !counts.failed;
     }, 20_000);
-    const typeA = (await getHubspotConnection(runtime.db, first.id))!.objectTypeIds.licenses!;
-    expect(fake.records(typeA)).toHaveLength(30 * onA.length);
+    const typeA = (await getHubspotConnection(stack.runtime.db, first.id))!.objectTypeIds.licenses!;
+    expect(stack.fake.records(typeA)).toHaveLength(30 * onA.length);
   });
 });

@@ -2,50 +2,39 @@ import {
   claimLeaseMs,
   claimSyncIntents,
   completeSyncIntents,
-  createDb,
-  type DbHandle,
   enqueueSyncIntent,
-  ensureDefaultWorkspace,
-  getHubspotConnection,
   releaseExpiredClaims,
   renewClaimsWhile,
   schema,
 } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createTestEnv,
-  eventually,
-  type FakeHubspot,
-  type TestEnv,
-} from '@licensync/testkit';
+import { eventually } from '@licensync/testkit';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createWorkerRuntime } from '../src/create-worker-runtime';
 import { seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';
+import { type DbStack, startDb } from './support/start-db';
+import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
 const LEASE_MS = 300;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('claim leases in the outbox', () => {
-  let env: TestEnv;
-  let handle: DbHandle;
-  let workspaceId: string;
+  let stack: DbStack;
   const claim = () =>
-    claimSyncIntents(handle.db, { workspaceId, kind: 'license', limit: 100, leaseMs: LEASE_MS });
-  const rows = () => handle.db.select().from(schema.syncOutbox).orderBy(schema.syncOutbox.id);
+    claimSyncIntents(stack.db, {
+      workspaceId: stack.workspaceId,
+      kind: 'license',
+      limit: 100,
+      leaseMs: LEASE_MS,
+    });
+  const rows = () => stack.db.select().from(schema.syncOutbox).orderBy(schema.syncOutbox.id);
 
   beforeAll(async () => {
-    env = await createTestEnv();
-    handle = createDb(env.config.DATABASE_URL);
-    workspaceId = (await ensureDefaultWorkspace(handle.db)).id;
+    stack = await startDb();
   });
-  afterAll(async () => {
-    await handle.close();
-    await env.cleanup();
-  });
+  afterAll(() => stack.close());
   beforeEach(async () => {
-    await handle.db.delete(schema.syncOutbox);
-    await enqueueSyncIntent(handle.db, workspaceId, 'license', ['lic-1', 'lic-2', 'lic-3']);
+    await stack.db.delete(schema.syncOutbox);
+    await enqueueSyncIntent(stack.db, stack.workspaceId, 'license', ['lic-1', 'lic-2', 'lic-3']);
   });
 
   it('the lease is short by default: twice the job lock, at least 30 s', () => {
@@ -56,9 +45,9 @@ describe('claim leases in the outbox', () => {
 
   it('a claim whose worker died goes back to pending once its short lease ran out', async () => {
     expect(await claim()).toHaveLength(3);
-    expect(await releaseExpiredClaims(handle.db)).toBe(0);
+    expect(await releaseExpiredClaims(stack.db)).toBe(0);
     await sleep(LEASE_MS * 2);
-    expect(await releaseExpiredClaims(handle.db)).toBe(3);
+    expect(await releaseExpiredClaims(stack.db)).toBe(3);
     expect((await rows()).map((r) => `${r.status}: ${r.lastError}`)).toEqual(
       Array(3).fill('pending: claim expired'),
     );
@@ -66,14 +55,14 @@ describe('claim leases in the outbox', () => {
   });
 
   it('a batch still working renews its lease: not reaped, not claimed again, settled once', async () => {
-    await renewClaimsWhile({ db: handle.db, leaseMs: LEASE_MS }, async () => {
+    await renewClaimsWhile({ db: stack.db, leaseMs: LEASE_MS }, async () => {
       const claimed = await claim();
       expect(claimed).toHaveLength(3);
       await sleep(LEASE_MS * 4);
-      expect(await releaseExpiredClaims(handle.db)).toBe(0);
+      expect(await releaseExpiredClaims(stack.db)).toBe(0);
       expect(await claim()).toEqual([]);
       await completeSyncIntents(
-        handle.db,
+        stack.db,
         claimed.map((i) => i.id),
       );
     });
@@ -81,40 +70,28 @@ describe('claim leases in the outbox', () => {
   });
 
   it('renewal stops with the batch: claims left behind expire', async () => {
-    await renewClaimsWhile({ db: handle.db, leaseMs: LEASE_MS }, async () => {
+    await renewClaimsWhile({ db: stack.db, leaseMs: LEASE_MS }, async () => {
       await claim();
     });
     await sleep(LEASE_MS * 2);
-    expect(await releaseExpiredClaims(handle.db)).toBe(3);
+    expect(await releaseExpiredClaims(stack.db)).toBe(3);
   });
 });
 
 describe('the HubSpot sync worker with a short lease and a slow HubSpot', () => {
-  let fake: FakeHubspot;
-  let env: TestEnv;
-  let runtime: Awaited<ReturnType<typeof createWorkerRuntime>>;
+  let stack: HubspotStack;
 
   beforeAll(async () => {
-    fake = await createFakeHubspot();
-    env = await createTestEnv({
-      HUBSPOT_API_BASE: fake.url,
-      HUBSPOT_ACCESS_TOKEN: fake.defaultPortal.token,
-      // The reaper runs every 20 polls: about every 2 s, several times during one slow batch.
-      HUBSPOT_SYNC_POLL_MS: '100',
-      HUBSPOT_CLAIM_LEASE_MS: String(LEASE_MS),
-    });
-    runtime = await createWorkerRuntime(env.config, env.logger);
+    // The stack polls every 100 ms, so the reaper (every 20 polls) runs about every 2 s: several times
+    // during one slow batch.
+    stack = await startHubspotStack({ env: { HUBSPOT_CLAIM_LEASE_MS: String(LEASE_MS) } });
   });
-  afterAll(async () => {
-    await runtime?.close();
-    await env?.cleanup();
-    await fake?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('syncs each license once although the batch outlives the lease many times over', async () => {
-    const { db } = runtime;
-    const workspaceId = (await ensureDefaultWorkspace(db)).id;
-    const licenseType = (await getHubspotConnection(db, workspaceId))!.objectTypeIds.licenses!;
+    const { fake, workspaceId } = stack;
+    const { db } = stack.runtime;
+    const licenseType = (await stack.objectTypeIds()).licenses!;
     const productId = await seedProduct(db, workspaceId);
     const customerIds = await seedCustomers(db, workspaceId, 2);
     await eventually(async () => fake.records('0-1').length === 2);

@@ -78,7 +78,10 @@ it('bulk work and replays never lower a live intent; a resync adopts it as one o
     priority: 'bulk',
     resyncRunId: run!.id,
   });
-  const rows = (await pendingRows()).sort((a, b) => a.id - b.id);
+  // Intents are written in sorted id order (so writers never lock crosswise): compare by license.
+  const rows = (await pendingRows()).sort(
+    (a, b) => licenseIds.indexOf(a.objectId) - licenseIds.indexOf(b.objectId),
+  );
   expect(rows.map((r) => [r.objectId, r.priority, r.resyncRunId])).toEqual([
     [licenseIds[0], 0, run!.id],
     [licenseIds[1], 0, run!.id],

@@ -1,33 +1,27 @@
-import { createDb, type DbHandle, ensureDefaultWorkspace, purgeDoneIntents, schema } from '@licensync/core';
-import { createTestEnv, eventually, type TestEnv } from '@licensync/testkit';
+import { purgeDoneIntents, schema } from '@licensync/core';
+import { eventually } from '@licensync/testkit';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
+import { type DbStack, startDb } from './support/start-db';
 
 const DAY = 86_400_000;
-let env: TestEnv;
-let handle: DbHandle;
-let workspaceId: string;
+let stack: DbStack;
 
 beforeAll(async () => {
-  env = await createTestEnv({ OUTBOX_PURGE_INTERVAL_MS: '100' });
-  handle = createDb(env.config.DATABASE_URL);
-  workspaceId = (await ensureDefaultWorkspace(handle.db)).id;
+  stack = await startDb({ OUTBOX_PURGE_INTERVAL_MS: '100' });
 });
-afterAll(async () => {
-  await handle.close();
-  await env.cleanup();
-});
+afterAll(() => stack.close());
 beforeEach(async () => {
-  await handle.db.delete(schema.syncOutbox);
+  await stack.db.delete(schema.syncOutbox);
   const ago = (days: number) => new Date(Date.now() - days * DAY);
   const row = (objectId: string, status: 'done' | 'failed' | 'pending', processedAt: Date | null) => ({
-    workspaceId,
+    workspaceId: stack.workspaceId,
     objectKind: 'license' as const,
     objectId,
     status,
     processedAt,
   });
-  await handle.db
+  await stack.db
     .insert(schema.syncOutbox)
     .values([
       ...['old-1', 'old-2', 'old-3', 'old-4', 'old-5'].map((id) => row(id, 'done', ago(8))),
@@ -38,20 +32,18 @@ beforeEach(async () => {
 });
 
 const left = async () =>
-  (await handle.db.select({ id: schema.syncOutbox.objectId }).from(schema.syncOutbox))
-    .map((r) => r.id)
-    .sort();
+  (await stack.db.select({ id: schema.syncOutbox.objectId }).from(schema.syncOutbox)).map((r) => r.id).sort();
 
 it('deletes done intents older than the retention, in batches, at most the limit per run', async () => {
   const opts = { olderThanMs: 7 * DAY, batchSize: 2, maxBatches: 2 };
-  expect(await purgeDoneIntents(handle.db, opts)).toBe(4);
-  expect(await purgeDoneIntents(handle.db, opts)).toBe(1);
-  expect(await purgeDoneIntents(handle.db, opts)).toBe(0);
+  expect(await purgeDoneIntents(stack.db, opts)).toBe(4);
+  expect(await purgeDoneIntents(stack.db, opts)).toBe(1);
+  expect(await purgeDoneIntents(stack.db, opts)).toBe(0);
   expect(await left()).toEqual(['failed-old', 'pending', 'recent']);
 });
 
 it('the worker purges periodically, keeping failed and recent intents', async () => {
-  const worker = await createWorkerRuntime(env.config, env.logger);
+  const worker = await createWorkerRuntime(stack.env.config, stack.env.logger);
   try {
     await eventually(async () => (await left()).length === 3);
     expect(await left()).toEqual(['failed-old', 'pending', 'recent']);

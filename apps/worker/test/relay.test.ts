@@ -4,13 +4,11 @@ import { buildStripeEvent, deliverStripeEvent, eventually, settleInbox } from '@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
-import { seedExampleCatalog } from './support/seed-catalog';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ worker: false });
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
 afterAll(() => stack.close());
 

@@ -6,7 +6,7 @@ import { eventually } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
-import { seedExampleCatalog } from './support/seed-catalog';
+import { createProMonthlyPrice } from './support/pro-monthly-price';
 import { type Stack, startStack } from './support/start-stack';
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,7 +16,6 @@ let child: ChildProcess | undefined;
 beforeAll(async () => {
   // No in-process worker: a separate worker process starts the run and is killed mid-way.
   stack = await startStack({ worker: false, env: { JOB_LOCK_MS: '1000', RESYNC_PAGE_SIZE: '2' } });
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
 afterAll(async () => {
   child?.kill('SIGKILL');
@@ -28,13 +27,7 @@ const runOf = async (id: string) =>
 
 it('resumes a run whose worker was killed from its checkpoint and counts every license once', async () => {
   const { sim } = stack.fake;
-  const product = sim.createProduct({ name: 'Pro monthly' }).product;
-  const price = sim.createPrice({
-    product: product.id,
-    unit_amount: 1500,
-    recurring: { interval: 'month' },
-    metadata: { short_code: 'pro', license_policy: 'sub' },
-  }).price;
+  const price = createProMonthlyPrice(sim);
   // Ten paid subscriptions whose events never reached us: the resync creates all their licenses.
   for (let i = 0; i < 10; i++) {
     const { customer } = sim.createCustomer({ email: `crash${i}@example.com` });
@@ -49,12 +42,8 @@ it('resumes a run whose worker was killed from its checkpoint and counts every l
     env: { ...process.env, ...env },
     stdio: 'ignore',
   });
-  const res = await fetch(`${stack.api.url}/api/v1/resyncs`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'stripe-reconcile', scope: 'workspace' }),
-  });
-  const { id } = (await res.json()) as { id: string };
+  const started = await stack.call('POST', '/resyncs', { kind: 'stripe-reconcile', scope: 'workspace' });
+  const { id } = started.body as { id: string };
   await eventually(async () => (await runOf(id)).done >= 3, 30_000);
   child.kill('SIGKILL');
   await new Promise((r) => child!.once('exit', r));

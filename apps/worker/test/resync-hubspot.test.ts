@@ -1,36 +1,24 @@
-import { type ApiRuntime, createApiRuntime } from '@licensync/api';
+import type { ApiRuntime } from '@licensync/api';
 import { getHubspotConnection, schema } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createTestEnv,
-  eventually,
-  type FakeHubspot,
-  type TestEnv,
-} from '@licensync/testkit';
+import { eventually } from '@licensync/testkit';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';
-import { seedExampleCatalog } from './support/seed-catalog';
+import { seedExampleCatalog } from '../../api/test/support/seed-catalog';
+import { adminCall } from '../../api/test/support/start-api';
+import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
-let fake: FakeHubspot;
-let env: TestEnv;
+let stack: HubspotStack;
 let api: ApiRuntime;
-let worker: WorkerRuntime;
 let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  fake = await createFakeHubspot();
   // Pages of 2 so every kind spans several pages.
-  env = await createTestEnv({
-    RESYNC_PAGE_SIZE: '2',
-    RESYNC_SETTLE_CHECK_MS: '100',
-    HUBSPOT_API_BASE: fake.url,
-    HUBSPOT_ACCESS_TOKEN: fake.defaultPortal.token,
-    HUBSPOT_SYNC_POLL_MS: '100',
+  stack = await startHubspotStack({
+    api: true,
+    env: { RESYNC_PAGE_SIZE: '2', RESYNC_SETTLE_CHECK_MS: '100' },
   });
-  api = await createApiRuntime(env.config, env.logger);
-  worker = await createWorkerRuntime(env.config, env.logger);
+  api = stack.api!;
   const { db, workspaceId } = api;
   await seedExampleCatalog(db, workspaceId);
   const [product] = await db.select().from(schema.products).where(eq(schema.products.shortCode, 'pro'));
@@ -71,24 +59,18 @@ beforeAll(async () => {
     })),
   );
 });
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await env?.cleanup();
-  await fake?.close();
-});
+afterAll(() => stack?.close());
 beforeEach(async () => {
   await api.db.delete(schema.syncOutbox);
 });
 
 async function resync(scope: string) {
-  const res = await fetch(`${api.url}/api/v1/resyncs`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'hubspot-resync', scope }),
+  const res = await adminCall(api.url, stack.env.config.ADMIN_TOKEN)('POST', '/resyncs', {
+    kind: 'hubspot-resync',
+    scope,
   });
   expect(res.status).toBe(202);
-  const { id } = (await res.json()) as { id: string };
+  const { id } = res.body as { id: string };
   return eventually(async () => {
     const [run] = await api.db.select().from(schema.resyncRuns).where(eq(schema.resyncRuns.id, id));
     return run && run.status !== 'queued' && run.status !== 'running' ? run : undefined;
@@ -134,11 +116,11 @@ describe('hubspot-resync', () => {
     expect(new Set(rows.map((r) => `${r.kind}:${r.objectId}`)).size).toBe(16);
     // Succeeded means in HubSpot: every record is there by the time the run says so.
     const types = await objectTypes();
-    expect(fake.records(types.licenses!)).toHaveLength(7);
-    expect(fake.records(types.subscriptions!)).toHaveLength(3);
-    expect(fake.records(types.invoices!)).toHaveLength(4);
+    expect(stack.fake.records(types.licenses!)).toHaveLength(7);
+    expect(stack.fake.records(types.subscriptions!)).toHaveLength(3);
+    expect(stack.fake.records(types.invoices!)).toHaveLength(4);
     expect(
-      fake
+      stack.fake
         .records('0-1')
         .map((c) => c.properties.email)
         .sort(),

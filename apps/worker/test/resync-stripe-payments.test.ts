@@ -3,7 +3,6 @@ import { eventually } from '@licensync/testkit';
 import { and, arrayContains, eq, like } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExampleCatalog } from './support/seed-catalog';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
@@ -13,7 +12,6 @@ let buyers = 0;
 beforeAll(async () => {
   // Pages of two, so the windowed lists page (and skip filtered objects) across pages.
   stack = await startStack({ env: { RESYNC_PAGE_SIZE: '2', RESYNC_SLICE_ATTEMPTS: '3' } });
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
   const product = stack.fake.sim.createProduct({ name: 'One-off' }).product;
   price = stack.fake.sim.createPrice({
     product: product.id,
@@ -38,25 +36,15 @@ const purchase = (quantity: number, extra: { customer?: string; invoiceCreation?
     lineItems: [{ price: price.id, quantity }],
   });
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${stack.api.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: responses are checked by the assertions, not by types
-  return { status: res.status, body: (await res.json()) as any };
-}
-
 async function waitForRun(id: string) {
   return eventually(async () => {
-    const { body: run } = await call('GET', `/resyncs/${id}`);
+    const { body: run } = await stack.call('GET', `/resyncs/${id}`);
     return run.status === 'succeeded' || run.status === 'failed' ? run : undefined;
   }, 30_000);
 }
 
 async function reconcile(scope = 'workspace') {
-  const created = await call('POST', '/resyncs', { kind: 'stripe-reconcile', scope });
+  const created = await stack.call('POST', '/resyncs', { kind: 'stripe-reconcile', scope });
   expect(created.status).toBe(202);
   return waitForRun(created.body.id);
 }

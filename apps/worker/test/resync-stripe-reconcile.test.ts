@@ -2,7 +2,7 @@ import { schema } from '@licensync/core';
 import { eventually } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExampleCatalog } from './support/seed-catalog';
+import { createProMonthlyPrice } from './support/pro-monthly-price';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
@@ -10,15 +10,8 @@ const subscriptionIds: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack({ env: { RESYNC_PAGE_SIZE: '2', RESYNC_SLICE_ATTEMPTS: '3' } });
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
   const { sim } = stack.fake;
-  const product = sim.createProduct({ name: 'Pro monthly' }).product;
-  const price = sim.createPrice({
-    product: product.id,
-    unit_amount: 1500,
-    recurring: { interval: 'month' },
-    metadata: { short_code: 'pro', license_policy: 'sub' },
-  }).price;
+  const price = createProMonthlyPrice(sim);
   // Five subscriptions of two licenses each, provisioned the live way (webhooks).
   for (let i = 0; i < 5; i++) {
     const step = sim.checkout({
@@ -33,22 +26,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack.close());
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${stack.api.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: responses are checked by the assertions, not by types
-  return { status: res.status, body: (await res.json()) as any };
-}
-
 /** Requests a run and waits until it finished; returns its JSON. */
 async function resync(body: { kind: string; scope?: string }) {
-  const created = await call('POST', '/resyncs', body);
+  const created = await stack.call('POST', '/resyncs', body);
   expect(created.status).toBe(202);
   return eventually(async () => {
-    const { body: run } = await call('GET', `/resyncs/${created.body.id}`);
+    const { body: run } = await stack.call('GET', `/resyncs/${created.body.id}`);
     return run.status === 'succeeded' || run.status === 'failed' ? run : undefined;
   }, 30_000);
 }

@@ -2,13 +2,11 @@ import { schema } from '@licensync/core';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExampleCatalog } from './support/seed-catalog';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
 afterAll(() => stack.close());
 

@@ -1,30 +1,18 @@
 import { schema } from '@licensync/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedExampleCatalog } from './support/seed-catalog';
+import { brokenPurchases } from '../../api/test/support/broken-purchases';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
 afterAll(() => stack.close());
 
 it('fails at once on broken metadata with a message naming price and attribute, and succeeds on replay once fixed', async () => {
-  const { sim } = stack.fake;
-  const product = sim.createProduct({ name: 'Pro' }).product;
-  const price = sim.createPrice({
-    product: product.id,
-    unit_amount: 100,
-    metadata: { short_code: 'pro', max_activations: '2', floating_cloud: '5' },
-  }).price;
-  const { events, paymentIntent } = sim.checkout({
-    customer_email: 'fix@example.com',
-    mode: 'payment',
-    lineItems: [{ price: price.id }],
-  });
-  const completed = events.filter((e) => e.type === 'checkout.session.completed');
+  const { price, purchases, completed, fix } = brokenPurchases(stack.fake.sim, ['fix@example.com']);
+  const paymentIntentId = purchases[0]!.pi;
   await stack.deliver(completed);
   const [row] = await stack.settled(completed);
   expect(row!.status).toBe('failed');
@@ -41,10 +29,10 @@ it('fails at once on broken metadata with a message naming price and attribute, 
     attempts: 1,
   });
   expect(failure!.lastError).toContain('floating_cloud');
-  expect(await stack.licenses({ paymentIntentId: paymentIntent!.id })).toHaveLength(0);
+  expect(await stack.licenses({ paymentIntentId })).toHaveLength(0);
 
   // The vendor fixes the price; Stripe's next delivery (or an operator's replay) now succeeds.
-  sim.updatePrice(price.id, { metadata: { floating_cloud: '2' } });
+  fix();
   const [again] = await stack.deliver(completed);
   expect(await again!.json()).toEqual({ received: true });
   await stack.settled(completed);
@@ -53,7 +41,7 @@ it('fails at once on broken metadata with a message naming price and attribute, 
     .from(schema.inboxEvents)
     .where(eq(schema.inboxEvents.id, row!.id));
   expect(fixed).toMatchObject({ status: 'processed', round: 1 });
-  expect(await stack.licenses({ paymentIntentId: paymentIntent!.id })).toHaveLength(1);
+  expect(await stack.licenses({ paymentIntentId })).toHaveLength(1);
 });
 
 it('an unknown product fails with a reason, not a retry loop', async () => {

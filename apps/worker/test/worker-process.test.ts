@@ -6,7 +6,6 @@ import { eventually } from '@licensync/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
-import { seedExampleCatalog } from './support/seed-catalog';
 import { type Stack, startStack } from './support/start-stack';
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,7 +15,6 @@ let child: ChildProcess | undefined;
 beforeAll(async () => {
   // No in-process worker: a separate worker process takes the job and is killed mid-way.
   stack = await startStack({ worker: false, env: { JOB_LOCK_MS: '1000' } });
-  await seedExampleCatalog(stack.api.db, stack.workspaceId);
 });
 afterAll(async () => {
   child?.kill('SIGKILL');

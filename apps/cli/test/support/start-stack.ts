@@ -1,45 +1,18 @@
-import { type ApiRuntime, createApiRuntime } from '@licensync/api';
-import {
-  createFakeStripe,
-  createTestEnv,
-  deliverStripeEvent,
-  type FakeStripe,
-  type TestEnv,
-} from '@licensync/testkit';
-import { createWorkerRuntime, type WorkerRuntime } from '@licensync/worker';
+// The api's test stack (fake Stripe + api + in-process worker), reached by path like the api's own
+// tests reach the worker: a workspace dependency on the api's tests would be a cycle.
+import { type Stack as ApiStack, startStack as startApiStack } from '../../../api/test/support/start-stack';
+import { type CliRun, runCli } from './run-cli';
 
-type StripeEvent = Parameters<typeof deliverStripeEvent>[1];
-
-export interface Stack {
-  env: TestEnv;
-  fake: FakeStripe;
-  api: ApiRuntime;
-  worker: WorkerRuntime;
-  deliver(events: StripeEvent[]): Promise<void>;
-  close(): Promise<void>;
+export interface Stack extends ApiStack {
+  /** `LICENSYNC_URL` and `LICENSYNC_ADMIN_TOKEN` for this stack's api, as an operator would set them. */
+  cliEnv: Record<string, string>;
+  /** Runs the CLI against this stack's api. */
+  cli(...args: string[]): Promise<CliRun>;
 }
 
-/** Fake Stripe + api + in-process worker on an isolated database and queue prefix. */
+/** Fake Stripe + api + in-process worker on an isolated database and queue prefix; no catalog loaded. */
 export async function startStack(): Promise<Stack> {
-  const fake = await createFakeStripe();
-  const env = await createTestEnv({ STRIPE_API_BASE: fake.url });
-  const api = await createApiRuntime(env.config, env.logger);
-  const worker = await createWorkerRuntime(env.config, env.logger);
-  return {
-    env,
-    fake,
-    api,
-    worker,
-    async deliver(events) {
-      for (const event of events) {
-        await deliverStripeEvent(`${api.url}/webhooks/stripe`, event, env.config.STRIPE_WEBHOOK_SECRET);
-      }
-    },
-    async close() {
-      await worker.close();
-      await api.close();
-      await fake.close();
-      await env.cleanup();
-    },
-  };
+  const stack = await startApiStack();
+  const cliEnv = { LICENSYNC_URL: stack.api.url, LICENSYNC_ADMIN_TOKEN: stack.env.config.ADMIN_TOKEN };
+  return { ...stack, cliEnv, cli: (...args) => runCli(args, cliEnv) };
 }

@@ -1,64 +1,28 @@
-import { type ApiRuntime, createApiRuntime } from '@licensync/api';
 import { schema } from '@licensync/core';
-import {
-  createFakeStripe,
-  createTestEnv,
-  deliverStripeEvent,
-  type FakeStripe,
-  settleInbox,
-  type TestEnv,
-} from '@licensync/testkit';
 import { and, eq } from 'drizzle-orm';
-import type Stripe from 'stripe';
-import { createWorkerRuntime, type WorkerRuntime } from '../../src/create-worker-runtime';
+// The api's test stack (fake Stripe + api + worker) serves the worker's end-to-end tests too.
+import {
+  type Stack as ApiStack,
+  type StackOptions,
+  startStack as startApiStack,
+} from '../../../api/test/support/start-stack';
 
-export interface Stack {
-  env: TestEnv;
-  fake: FakeStripe;
-  api: ApiRuntime;
-  worker: WorkerRuntime | undefined;
-  workspaceId: string;
-  /** Posts events to the api as Stripe would (signed), in the order given; returns the responses. */
-  deliver(events: Stripe.Event[]): Promise<Response[]>;
-  /** Waits until every given event's inbox row left `pending`; returns their rows. */
-  settled(events: Stripe.Event[]): Promise<(typeof schema.inboxEvents.$inferSelect)[]>;
+export interface Stack extends ApiStack {
   licenses(where?: {
     subscriptionId?: string;
     paymentIntentId?: string;
   }): Promise<(typeof schema.licenses.$inferSelect)[]>;
-  close(): Promise<void>;
 }
 
-/** Fake Stripe + api + worker (in-process) on an isolated database and queue prefix. */
-export async function startStack(
-  opts: { worker?: boolean; env?: Record<string, string> } = {},
-): Promise<Stack> {
-  const fake = await createFakeStripe();
-  const env = await createTestEnv({ STRIPE_API_BASE: fake.url, ...opts.env });
-  const api = await createApiRuntime(env.config, env.logger);
-  const worker = opts.worker === false ? undefined : await createWorkerRuntime(env.config, env.logger);
-  const db = api.db;
+/**
+ * Fake Stripe + api + worker (in-process unless `worker: false`) on an isolated database and queue
+ * prefix, with the example catalog loaded unless `catalog: false`.
+ */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const stack = await startApiStack({ catalog: true, ...opts });
+  const { db, workspaceId } = stack.api;
   return {
-    env,
-    fake,
-    api,
-    worker,
-    workspaceId: api.workspaceId,
-    async deliver(events) {
-      const out: Response[] = [];
-      for (const event of events) {
-        out.push(
-          await deliverStripeEvent(`${api.url}/webhooks/stripe`, event, env.config.STRIPE_WEBHOOK_SECRET),
-        );
-      }
-      return out;
-    },
-    settled(events) {
-      return settleInbox(
-        db,
-        events.map((e) => e.id),
-      );
-    },
+    ...stack,
     licenses(where = {}) {
       const { licenses } = schema;
       return db
@@ -66,18 +30,12 @@ export async function startStack(
         .from(licenses)
         .where(
           and(
-            eq(licenses.workspaceId, api.workspaceId),
+            eq(licenses.workspaceId, workspaceId),
             where.subscriptionId ? eq(licenses.stripeSubscriptionId, where.subscriptionId) : undefined,
             where.paymentIntentId ? eq(licenses.stripePaymentIntentId, where.paymentIntentId) : undefined,
           ),
         )
         .orderBy(licenses.sourceKey);
-    },
-    async close() {
-      await worker?.close();
-      await api.close();
-      await fake.close();
-      await env.cleanup();
     },
   };
 }
