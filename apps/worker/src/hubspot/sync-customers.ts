@@ -1,4 +1,4 @@
-import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain } from '@licensync/core';
+import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain, findCompaniesByName } from '@licensync/core';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
 import { dropHubspotLinks, loadHubspotLinks, saveHubspotLinks } from './hubspot-links';
@@ -44,17 +44,24 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
     .filter((r) => contactIds.has(r.source.id))
     .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source, opts) }))
     .filter((c) => c.properties !== null);
-  const unlinkedDomains = companyRows
-    .filter(({ r }) => !r.metadata.hubspot_company_id && !companyLinks.has(r.source.id) && r.source.domain)
-    .map(({ r }) => r.source.domain!);
+  // A company sales already has is adopted: by domain, else (no domain) by its exact name.
+  const unlinked = companyRows.filter(
+    ({ r }) => !r.metadata.hubspot_company_id && !companyLinks.has(r.source.id),
+  );
+  const unlinkedDomains = unlinked.flatMap(({ r }) => (r.source.domain ? [r.source.domain] : []));
+  const unlinkedNames = unlinked.flatMap(({ r, properties }) =>
+    !r.source.domain && properties!.name ? [properties!.name] : [],
+  );
   const byDomain =
     unlinkedDomains.length > 0 ? await findCompaniesByDomain(ctx.session, unlinkedDomains) : new Map();
+  const byName = unlinkedNames.length > 0 ? await findCompaniesByName(ctx.session, unlinkedNames) : new Map();
   const companyWrites: CustomerWrite[] = companyRows.map(({ r, properties }) => ({
     customerId: r.source.id,
     hubspotId:
       r.metadata.hubspot_company_id ??
       companyLinks.get(r.source.id) ??
-      byDomain.get(r.source.domain?.toLowerCase() ?? ''),
+      byDomain.get(r.source.domain?.toLowerCase() ?? '') ??
+      (r.source.domain ? undefined : byName.get(properties!.name?.toLowerCase() ?? '')),
     key: r.source.id,
     properties: properties!,
   }));
