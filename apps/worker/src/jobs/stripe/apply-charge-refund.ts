@@ -1,8 +1,9 @@
-import { disableLicenses, recordActivity, schema } from '@licensync/core';
-import { eq, sql } from 'drizzle-orm';
+import { schema } from '@licensync/core';
+import { sql } from 'drizzle-orm';
 import type { HandlerContext, HandlerOutcome } from '../handler-context';
 import { hasActivity } from './has-activity';
 import { licensesForPayment } from './licenses-for-payment';
+import { revokeAndRecord, workspaceSettings } from './revoke-payment-licenses';
 import { idOf } from './stripe-ids';
 
 /** What applying a refund or dispute did: `ignored` when there was nothing to apply, and how many licenses it disabled. */
@@ -38,24 +39,17 @@ export async function applyChargeRefund(
   )
     return { outcome: 'ignored', disabled: 0 };
   const ids = await licensesForPayment(ctx, paymentIntentId);
-  const [workspace] = await ctx.db
-    .select()
-    .from(schema.workspaces)
-    .where(eq(schema.workspaces.id, ctx.workspaceId));
-  const act = full || workspace?.settings.partialRefundAction === 'disable';
-  const changed = await ctx.db.transaction(async (tx) => {
-    const changed = act
-      ? await disableLicenses(tx, { workspaceId: ctx.workspaceId, ids, reason: 'refunded' })
-      : [];
-    await recordActivity(tx, {
-      workspaceId: ctx.workspaceId,
+  const act = full || (await workspaceSettings(ctx)).partialRefundAction === 'disable';
+  const changed = await revokeAndRecord(ctx, {
+    ids,
+    act,
+    reason: 'refunded',
+    activity: (disabled) => ({
       kind,
       subjects: [`stripe:${charge.id}`, `stripe:${paymentIntentId}`, ...ids.map((id) => `license:${id}`)],
-      outcome: 'ok',
-      message: `${charge.amount_refunded} of ${charge.amount} ${charge.currency} refunded; ${changed.length} license(s) disabled`,
-      detail: { amountRefunded: charge.amount_refunded, amount: charge.amount, disabled: changed },
-    });
-    return changed;
+      message: `${charge.amount_refunded} of ${charge.amount} ${charge.currency} refunded; ${disabled.length} license(s) disabled`,
+      detail: { amountRefunded: charge.amount_refunded, amount: charge.amount, disabled },
+    }),
   });
   return { outcome: 'processed', disabled: changed.length };
 }

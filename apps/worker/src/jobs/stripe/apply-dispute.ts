@@ -1,9 +1,8 @@
-import { disableLicenses, recordActivity, schema } from '@licensync/core';
-import { eq } from 'drizzle-orm';
 import type { HandlerContext } from '../handler-context';
 import type { RevocationOutcome } from './apply-charge-refund';
 import { hasActivity } from './has-activity';
 import { licensesForPayment } from './licenses-for-payment';
+import { revokeAndRecord, workspaceSettings } from './revoke-payment-licenses';
 import { idOf } from './stripe-ids';
 
 /**
@@ -25,17 +24,11 @@ export async function applyDispute(
   const paymentIntentId = idOf(charge.payment_intent);
   if (!paymentIntentId) return { outcome: 'ignored', disabled: 0 };
   const ids = await licensesForPayment(ctx, paymentIntentId);
-  const [workspace] = await ctx.db
-    .select()
-    .from(schema.workspaces)
-    .where(eq(schema.workspaces.id, ctx.workspaceId));
-  const act = workspace?.settings.disableOnDispute === true;
-  const changed = await ctx.db.transaction(async (tx) => {
-    const changed = act
-      ? await disableLicenses(tx, { workspaceId: ctx.workspaceId, ids, reason: 'disputed' })
-      : [];
-    await recordActivity(tx, {
-      workspaceId: ctx.workspaceId,
+  const changed = await revokeAndRecord(ctx, {
+    ids,
+    act: (await workspaceSettings(ctx)).disableOnDispute === true,
+    reason: 'disputed',
+    activity: (disabled) => ({
       kind,
       subjects: [
         `stripe:${dispute.id}`,
@@ -43,10 +36,8 @@ export async function applyDispute(
         `stripe:${paymentIntentId}`,
         ...ids.map((id) => `license:${id}`),
       ],
-      outcome: 'ok',
-      message: `dispute ${dispute.id} (${dispute.reason}); ${changed.length} license(s) disabled`,
-    });
-    return changed;
+      message: `dispute ${dispute.id} (${dispute.reason}); ${disabled.length} license(s) disabled`,
+    }),
   });
   return { outcome: 'processed', disabled: changed.length };
 }

@@ -1,6 +1,5 @@
-import { schema } from '@licensync/core';
-import { eq } from 'drizzle-orm';
 import type { HandlerContext } from '../handler-context';
+import { workspaceSettings } from './revoke-payment-licenses';
 
 /**
  * Why a payment's licenses must not work, read from Stripe now: `refunded` after a full refund (or a
@@ -13,11 +12,7 @@ export async function paymentRevocation(
 ): Promise<string | null> {
   const charges = await ctx.stripe.charges.list({ payment_intent: paymentIntentId, limit: 10 });
   if (charges.data.length === 0) return null;
-  const [workspace] = await ctx.db
-    .select({ settings: schema.workspaces.settings })
-    .from(schema.workspaces)
-    .where(eq(schema.workspaces.id, ctx.workspaceId));
-  const settings = workspace?.settings ?? {};
+  const settings = await workspaceSettings(ctx);
   for (const charge of charges.data) {
     if (charge.refunded) return 'refunded';
     if (charge.amount_refunded > 0 && settings.partialRefundAction === 'disable') return 'refunded';
