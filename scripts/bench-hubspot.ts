@@ -11,15 +11,13 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createWorkerRuntime } from '../apps/worker/src/create-worker-runtime';
 import { seedCustomers, seedLicenses, seedProduct } from '../apps/worker/test/hubspot-fixtures';
-import {
-  createLogger,
-  ensureDefaultWorkspace,
-  loadConfig,
-  runMigrations,
-  schema,
-} from '../packages/core/src/index';
-import { createFakeHubspot } from '../packages/testkit/src/fake-hubspot/index';
-import { databaseUrl, TEST_REDIS_URL, withAdmin } from '../packages/testkit/src/test-env/test-database';
+import { loadConfig } from '../packages/core/src/config/index';
+import { runMigrations } from '../packages/core/src/db/index';
+import * as schema from '../packages/core/src/db/schema/index';
+import { createLogger } from '../packages/core/src/logging/index';
+import { ensureDefaultWorkspace } from '../packages/core/src/workspaces/index';
+import { createFakeHubspot } from '../packages/fakes/src/hubspot/index';
+import { databaseUrl, TEST_REDIS_URL, withAdmin } from '../packages/test-env/src/test-database';
 
 // `pnpm bench:hubspot -- --n 2000` passes the `--` on.
 const argv = process.argv.slice(2);

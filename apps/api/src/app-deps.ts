@@ -1,4 +1,8 @@
-import type { Config, Db, Logger, Metrics, Queues } from '@licensync/core';
+import type { Config } from '@licensync/core/config';
+import type { Db } from '@licensync/core/db';
+import type { Logger } from '@licensync/core/logging';
+import type { Metrics } from '@licensync/core/metrics';
+import type { Queues } from '@licensync/core/queues';
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 

@@ -1,16 +1,12 @@
 import type { Server } from 'node:http';
-import {
-  type Config,
-  closeInOrder,
-  closeQueues,
-  createDb,
-  createMetrics,
-  createQueues,
-  createRedis,
-  createStripeClient,
-  ensureDefaultWorkspace,
-  type Logger,
-} from '@licensync/core';
+import type { Config } from '@licensync/core/config';
+import { createDb } from '@licensync/core/db';
+import { closeInOrder } from '@licensync/core/lifecycle';
+import type { Logger } from '@licensync/core/logging';
+import { createMetrics } from '@licensync/core/metrics';
+import { closeQueues, createQueues, createRedis } from '@licensync/core/queues';
+import { createStripeClient } from '@licensync/core/stripe';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createApp } from './app';
 
 export type ApiRuntime = Awaited<ReturnType<typeof createApiRuntime>>;

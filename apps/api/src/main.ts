@@ -1,4 +1,6 @@
-import { createLogger, ensureDatabase, loadConfig, runMigrations } from '@licensync/core';
+import { loadConfig } from '@licensync/core/config';
+import { ensureDatabase, runMigrations } from '@licensync/core/db';
+import { createLogger } from '@licensync/core/logging';
 import { createApiRuntime } from './create-api-runtime';
 
 const config = loadConfig(process.env);

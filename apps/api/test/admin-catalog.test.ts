@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiStack, startApi } from './support/start-api';
 

@@ -1,4 +1,4 @@
-import { QUEUES } from '@licensync/core';
+import { QUEUES } from '@licensync/core/queues';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiStack, startApi } from './support/start-api';
 

@@ -1,4 +1,5 @@
-import { type Config, schema } from '@licensync/core';
+import type { Config } from '@licensync/core/config';
+import * as schema from '@licensync/core/schema';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiRuntime } from '../src/create-api-runtime';

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { eventually } from '@licensync/testkit';
+import { brokenPurchases, eventually } from '@licensync/test-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokenPurchases } from '../../api/test/support/broken-purchases';
 import { runCli } from './support/run-cli';
 import { type Stack, startStack } from './support/start-stack';
 

@@ -2,19 +2,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiRuntime } from '@licensync/api';
-import { createLogger, importCatalog, loadConfig, parseCatalogFile, runMigrations } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createFakeStripe,
-  createStripeSimulator,
-  deliverStripeEvent,
-  settleInbox,
-} from '@licensync/testkit';
+import { importCatalog, parseCatalogFile } from '@licensync/core/catalog';
+import { loadConfig } from '@licensync/core/config';
+import { runMigrations } from '@licensync/core/db';
+import { createLogger } from '@licensync/core/logging';
+import { createFakeHubspot } from '@licensync/fakes/hubspot';
+import { createFakeStripe, createStripeSimulator, deliverStripeEvent } from '@licensync/fakes/stripe';
 import { createWorkerRuntime } from '@licensync/worker';
 import { hubspotSummary } from './hubspot-summary';
 import { resetDemoStores } from './reset-demo-stores';
 import { runDemoStory } from './run-demo-story';
 import { waitForHubspot } from './wait-for-hubspot';
+import { waitForInbox } from './wait-for-inbox';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const base = loadConfig(process.env);
@@ -62,7 +61,7 @@ await runDemoStory({
       const res = await deliverStripeEvent(`${api.url}/webhooks/stripe`, event, config.STRIPE_WEBHOOK_SECRET);
       if (!res.ok) throw new Error(`webhook ${event.type} answered ${res.status}: ${await res.text()}`);
     }
-    await settleInbox(
+    await waitForInbox(
       api.db,
       events.map((e) => e.id),
     );

@@ -2,15 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiRuntime } from '@licensync/api';
-import { importCatalog, parseCatalogFile } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createFakeStripe,
-  createStripeSimulator,
-  createTestEnv,
-  deliverStripeEvent,
-  settleInbox,
-} from '@licensync/testkit';
+import { importCatalog, parseCatalogFile } from '@licensync/core/catalog';
+import { createFakeHubspot } from '@licensync/fakes/hubspot';
+import { createFakeStripe, createStripeSimulator, deliverStripeEvent } from '@licensync/fakes/stripe';
+import { createTestEnv, settleInbox } from '@licensync/test-env';
 import { createWorkerRuntime } from '@licensync/worker';
 import Stripe from 'stripe';
 import { expect, it } from 'vitest';

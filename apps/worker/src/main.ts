@@ -1,11 +1,7 @@
-import {
-  createDb,
-  createLogger,
-  ensureDatabase,
-  ensureDefaultWorkspace,
-  loadConfig,
-  runMigrations,
-} from '@licensync/core';
+import { loadConfig } from '@licensync/core/config';
+import { createDb, ensureDatabase, runMigrations } from '@licensync/core/db';
+import { createLogger } from '@licensync/core/logging';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createWorkerRuntime } from './create-worker-runtime';
 
 const config = loadConfig(process.env);

@@ -1,5 +1,8 @@
-import { enqueueSyncIntent, replayFailures, schema, setLicenseEnabled } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import { replayFailures } from '@licensync/core/failures';
+import { setLicenseEnabled } from '@licensync/core/licenses';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intentCounts, seedLicenses } from './hubspot-fixtures';

@@ -1,5 +1,6 @@
-import { enqueueResyncRun, schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import { enqueueResyncRun } from '@licensync/core/resyncs';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { and, arrayContains, eq, like } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { Logger } from '@licensync/core';
+import type { Logger } from '@licensync/core/logging';
 import type { ErrorRequestHandler } from 'express';
 
 /**

@@ -1,4 +1,5 @@
-import { enqueueInboxEvent, recordInboxEvent, schema } from '@licensync/core';
+import { enqueueInboxEvent, recordInboxEvent } from '@licensync/core/inbox';
+import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
 import express, { Router } from 'express';
 import type { AppDeps } from '../app-deps';

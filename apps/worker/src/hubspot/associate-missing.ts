@@ -1,4 +1,5 @@
-import { type AssociationPair, associateRecords, schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
+import { type AssociationPair, associateRecords } from '@licensync/hubspot';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from './sync-context';
 

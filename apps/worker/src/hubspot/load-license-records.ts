@@ -1,4 +1,5 @@
-import { schema, selectLicenses, withLicenseDetails } from '@licensync/core';
+import { selectLicenses, withLicenseDetails } from '@licensync/core/licenses';
+import * as schema from '@licensync/core/schema';
 import { toHubspotLicenseProperties } from '@licensync/mappers';
 import { inArray } from 'drizzle-orm';
 import type { CustomObjectRecord } from './custom-object-record';

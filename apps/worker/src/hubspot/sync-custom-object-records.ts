@@ -1,4 +1,4 @@
-import { type HubspotObjectSpec, upsertRecords } from '@licensync/core';
+import { type HubspotObjectSpec, upsertRecords } from '@licensync/hubspot';
 import { toHubspotCompanyProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
 import type { CustomObjectRecord } from './custom-object-record';

@@ -1,4 +1,4 @@
-import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain, findCompaniesByName } from '@licensync/core';
+import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain, findCompaniesByName } from '@licensync/hubspot';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
 import { dropHubspotLinks, loadHubspotLinks, saveHubspotLinks } from './hubspot-links';

@@ -1,18 +1,20 @@
+import { classifyError } from '@licensync/core/errors';
 import {
   type ClaimedIntent,
   claimSyncIntents,
-  classifyError,
   completeSyncIntents,
-  type HubspotSyncKind,
+  releaseSyncIntents,
+} from '@licensync/core/outbox';
+import type { HubspotSyncKind } from '@licensync/core/queues';
+import {
   INVOICE_OBJECT,
   isConnectionError,
   isSchemaDriftError,
   LICENSE_OBJECT,
   namesMissingProperty,
   PortalPausedError,
-  releaseSyncIntents,
   SUBSCRIPTION_OBJECT,
-} from '@licensync/core';
+} from '@licensync/hubspot';
 import { failIntent } from './fail-sync-intent';
 import { loadInvoiceRecords, loadSubscriptionRecords } from './load-billing-records';
 import { loadLicenseRecords } from './load-license-records';

@@ -155,6 +155,22 @@ export const envSchema = z.object({
     .min(1000)
     .default(3_600_000)
     .describe('A hubspot-resync ends failed when none of its intents settled for this long'),
+  WORKER_STOP_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(15_000)
+    .describe(
+      'On SIGTERM, how long a running resync may take to reach its next checkpoint; after it the worker stops anyway and the run resumes from its last checkpoint',
+    ),
+  HUBSPOT_CONNECT_RETRY_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1000)
+    .describe(
+      'First wait before connecting HubSpot again when it failed at start; doubles up to a minute, until it connects',
+    ),
 });
 
 export type Config = z.infer<typeof envSchema>;

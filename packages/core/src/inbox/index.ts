@@ -1,4 +1,3 @@
 export * from './enqueue-inbox-event';
 export * from './mark-inbox-event';
 export * from './record-inbox-event';
-export * from './relay-pending-events';

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { InvalidInputError } from '../catalog/invalid-input-error';
 import type { DbOrTx } from '../db/client';
 import { customers, licenses, products } from '../db/schema/index';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { isLicenseId } from './get-license';
 import { type LicenseDetails, selectLicenses, withLicenseDetails } from './license-details';
 

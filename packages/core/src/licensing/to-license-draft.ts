@@ -1,7 +1,7 @@
 import { addDuration, type LicenseRequest, type LicenseType, parseDuration } from '@licensync/mappers';
+import type { CatalogProduct } from '../catalog/catalog-product';
 import { PermanentError } from '../errors/permanent-error';
-import type { LicenseDraft } from './create-licenses';
-import type { CatalogProduct } from './load-catalog';
+import type { LicenseDraft } from '../licenses/create-licenses';
 
 export interface StripeRefs {
   stripeCheckoutSessionId?: string | null;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { InvalidInputError } from '../catalog/invalid-input-error';
 import type { DbOrTx } from '../db/client';
 import { customers, externalLinks, type SyncObjectKind } from '../db/schema/index';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { parseResyncScope } from './parse-resync-scope';
 
 const SYNC_KINDS: readonly string[] = ['customer', 'license', 'subscription', 'invoice'];

@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, NotFoundError } from '@licensync/core';
+import { ConflictError, InvalidInputError, NotFoundError } from '@licensync/core/errors';
 import type { ErrorRequestHandler } from 'express';
 
 /**

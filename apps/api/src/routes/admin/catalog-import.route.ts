@@ -1,4 +1,4 @@
-import { type ImportCounts, importCatalog, parseCatalogFile } from '@licensync/core';
+import { type ImportCounts, importCatalog, parseCatalogFile } from '@licensync/core/catalog';
 import express, { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 

@@ -1,4 +1,4 @@
-import { createCustomField, customFieldInputSchema, parseInput } from '@licensync/core';
+import { createCustomField, customFieldInputSchema, parseInput } from '@licensync/core/catalog';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { toCustomFieldJson } from './to-product-parts-json';

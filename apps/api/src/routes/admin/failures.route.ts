@@ -1,11 +1,6 @@
-import {
-  discardFailures,
-  getFailure,
-  listFailures,
-  NotFoundError,
-  parseInput,
-  replayFailures,
-} from '@licensync/core';
+import { parseInput } from '@licensync/core/catalog';
+import { NotFoundError } from '@licensync/core/errors';
+import { discardFailures, getFailure, listFailures, replayFailures } from '@licensync/core/failures';
 import { type Request, Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import {

@@ -1,4 +1,4 @@
-import { createFeature, featureInputSchema, parseInput } from '@licensync/core';
+import { createFeature, featureInputSchema, parseInput } from '@licensync/core/catalog';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { toFeatureJson } from './to-product-parts-json';

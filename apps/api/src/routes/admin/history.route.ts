@@ -1,4 +1,5 @@
-import { getHistory, parseInput, resolveHistorySubjects } from '@licensync/core';
+import { parseInput } from '@licensync/core/catalog';
+import { getHistory, resolveHistorySubjects } from '@licensync/core/history';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';

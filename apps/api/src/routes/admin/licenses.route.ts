@@ -1,4 +1,5 @@
-import { getLicense, listLicenses, parseInput, reissueLicenseKey, setLicenseEnabled } from '@licensync/core';
+import { parseInput } from '@licensync/core/catalog';
+import { getLicense, listLicenses, reissueLicenseKey, setLicenseEnabled } from '@licensync/core/licenses';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';

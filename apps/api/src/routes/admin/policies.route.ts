@@ -1,4 +1,4 @@
-import { createPolicy, parseInput, policyInputSchema } from '@licensync/core';
+import { createPolicy, parseInput, policyInputSchema } from '@licensync/core/catalog';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { toPolicyJson } from './to-product-parts-json';

@@ -1,4 +1,4 @@
-import { listPriceProblems } from '@licensync/core';
+import { listPriceProblems } from '@licensync/core/catalog';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 

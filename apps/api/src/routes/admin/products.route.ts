@@ -6,7 +6,7 @@ import {
   productInputSchema,
   productPatchSchema,
   updateProduct,
-} from '@licensync/core';
+} from '@licensync/core/catalog';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { toProductJson } from './to-product-json';

@@ -1,13 +1,13 @@
+import { parseInput } from '@licensync/core/catalog';
+import { RESYNC_KINDS } from '@licensync/core/queues';
 import {
   getResyncRun,
   listResyncRuns,
-  parseInput,
-  RESYNC_KINDS,
   ResyncConflictError,
   type ResyncRun,
   requestResync,
   toResyncProgress,
-} from '@licensync/core';
+} from '@licensync/core/resyncs';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';

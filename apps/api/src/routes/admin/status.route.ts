@@ -1,4 +1,4 @@
-import { countOpenWork } from '@licensync/core';
+import { countOpenWork } from '@licensync/core/failures';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 

@@ -1,4 +1,4 @@
-import type { FailureDetails, FailureRow } from '@licensync/core';
+import type { FailureDetails, FailureRow } from '@licensync/core/failures';
 
 /** A failure as the list shows it. */
 export function toFailureJson(f: FailureRow) {

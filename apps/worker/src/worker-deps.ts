@@ -1,0 +1,20 @@
+import type { Config } from '@licensync/core/config';
+import type { Db } from '@licensync/core/db';
+import type { Logger } from '@licensync/core/logging';
+import type { Metrics } from '@licensync/core/metrics';
+import type { Queues } from '@licensync/core/queues';
+import type Stripe from 'stripe';
+import type { HubspotRuntime } from './hubspot/create-hubspot-runtime';
+import type { ResyncDeps } from './resyncs/resync-deps';
+
+/** Everything a job handler may use; built once per worker process by `createWorkerRuntime`. */
+export interface WorkerDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  stripe: Stripe;
+  queues: Queues;
+  hubspot: HubspotRuntime;
+  resyncs: ResyncDeps;
+}

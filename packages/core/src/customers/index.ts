@@ -1,0 +1,2 @@
+export * from './find-or-create-customer';
+export * from './link-customer-account';
