@@ -8,6 +8,13 @@ export interface WorkspaceSettings {
   disableOnDispute?: boolean;
   /** Cron (UTC) of this workspace's scheduled resyncs; `RESYNC_CRON` when absent. */
   resyncCron?: string;
+  /**
+   * What `pause_collection` on a subscription does to its licenses. Stripe keeps such a
+   * subscription `active`, so by default they keep working.
+   */
+  pauseCollectionAction?: 'keep_working' | 'disable';
+  /** The HubSpot object a customer of undefined type becomes. */
+  hubspotDefaultObject?: 'contact' | 'company';
 }
 
 export const workspaces = pgTable('workspaces', {
