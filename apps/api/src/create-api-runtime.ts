@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import {
   type Config,
   closeInOrder,
@@ -10,6 +10,7 @@ import {
   createStripeClient,
   ensureDefaultWorkspace,
   type Logger,
+  listen,
 } from '@licensync/core';
 import { createApp } from './app';
 
@@ -33,11 +34,14 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     stripe,
     defaultWorkspaceId: workspace.id,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const server = createServer(app);
+  const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
+    async (err: unknown) => {
+      // Nothing else may keep the process alive once start-up has failed.
+      await Promise.allSettled([closeQueues(queues), redis.quit(), dbHandle.close()]);
+      throw err;
+    },
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -1,6 +1,7 @@
 export * from './activity/index';
 export * from './catalog/index';
 export * from './config/index';
+export * from './db/assert-migrated';
 export * from './db/client';
 export * from './db/ensure-database';
 export * from './db/migrate';

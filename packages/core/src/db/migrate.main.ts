@@ -1,8 +1,12 @@
 import { loadConfig } from '../config/index';
+import { withDotEnv } from '../config/with-dot-env';
+import { startOrExit } from '../lifecycle/start-or-exit';
 import { ensureDatabase } from './ensure-database';
 import { runMigrations } from './migrate';
 
-const config = loadConfig(process.env);
-await ensureDatabase(config.DATABASE_URL);
-await runMigrations(config.DATABASE_URL);
+await startOrExit('migrate', async () => {
+  const config = loadConfig(withDotEnv(process.env, process.cwd()));
+  await ensureDatabase(config.DATABASE_URL);
+  await runMigrations(config.DATABASE_URL);
+});
 console.log('migrations applied');
