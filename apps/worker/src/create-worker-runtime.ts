@@ -104,6 +104,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     metrics,
     queues,
     hubspot,
+    inboxWorker,
     /** Finishes in-flight jobs, then closes connections in reverse order of opening; every step runs. */
     async close(): Promise<void> {
       clearInterval(relayTimer);

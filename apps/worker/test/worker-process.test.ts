@@ -37,7 +37,7 @@ it('retries the job of a worker killed mid-job and ends with exactly one set of 
   const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: workerDir,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, WORKER_PORT: '0' },
     stdio: 'ignore',
   });
   await stack.deliver(completed);
@@ -74,7 +74,7 @@ it('finishes the in-flight job on SIGTERM, then exits cleanly', async () => {
   const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
   const worker = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: workerDir,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, WORKER_PORT: '0' },
     stdio: 'ignore',
   });
   try {
