@@ -7,6 +7,7 @@ export default defineConfig({
       'apps/*/test/**/*.test.ts',
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     globalSetup: ['packages/testkit/src/test-env/global-setup.ts'],
     testTimeout: 30_000,
