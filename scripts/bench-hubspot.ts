@@ -9,13 +9,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '@licensync/core/config';
+import { runMigrations } from '@licensync/core/db';
+import { createLogger } from '@licensync/core/logging';
+import * as schema from '@licensync/core/schema';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createWorkerRuntime } from '../apps/worker/src/create-worker-runtime';
 import { seedCustomers, seedLicenses, seedProduct } from '../apps/worker/test/hubspot-fixtures';
-import { loadConfig } from '../packages/core/src/config/index';
-import { runMigrations } from '../packages/core/src/db/index';
-import * as schema from '../packages/core/src/db/schema/index';
-import { createLogger } from '../packages/core/src/logging/index';
-import { ensureDefaultWorkspace } from '../packages/core/src/workspaces/index';
 import { createFakeHubspot } from '../packages/fakes/src/hubspot/index';
 import { databaseUrl, TEST_REDIS_URL, withAdmin } from '../packages/test-env/src/test-database';
 

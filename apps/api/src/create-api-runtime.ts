@@ -1,7 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
-import { closeInOrder } from '@licensync/core/lifecycle';
+import { closeInOrder, listen } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
 import { createMetrics } from '@licensync/core/metrics';
 import { closeQueues, createQueues, createRedis } from '@licensync/core/queues';
@@ -29,11 +29,14 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     stripe,
     defaultWorkspaceId: workspace.id,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const server = createServer(app);
+  const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
+    async (err: unknown) => {
+      // Nothing else may keep the process alive once start-up has failed.
+      await Promise.allSettled([closeQueues(queues), redis.quit(), dbHandle.close()]);
+      throw err;
+    },
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -107,7 +107,7 @@ describe('health and metrics', () => {
     expect((await fetch(`${stack.api.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${stack.api.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, checks: { postgres: true, redis: true } });
+    expect(await ready.json()).toMatchObject({ ok: true, checks: { postgres: true, redis: true } });
     const metrics = await (await fetch(`${stack.api.url}/metrics`)).text();
     expect(metrics).toContain('licensync_webhooks_received_total{provider="stripe",outcome="new"}');
   });

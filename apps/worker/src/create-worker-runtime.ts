@@ -4,7 +4,7 @@ import { closeInOrder } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
 import { createMetrics } from '@licensync/core/metrics';
 import { purgeDoneIntents } from '@licensync/core/outbox';
-import { closeQueues, createQueues, createRedis } from '@licensync/core/queues';
+import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/queues';
 import { relayPendingEvents } from '@licensync/core/relay';
 import { createStripeClient } from '@licensync/core/stripe';
 import { createWorkers } from './create-workers';
@@ -47,6 +47,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   // Connected (or failed once) before the workers start, so a healthy portal syncs from the first job.
   await connecting.firstAttempt;
   const workers = createWorkers(deps, workerRedis);
+  const inboxWorker = workers.find((w) => w.name === QUEUES.inbox)!;
   const bookkeeping = startResyncBookkeeping(resyncs);
 
   const relay = everyInterval(
@@ -95,6 +96,8 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     queues,
     hubspot: { ...hubspot, connected: connecting.connected },
     resyncsReady: bookkeeping,
+    /** The worker of live webhook events, whose state the worker's `/readyz` reports. */
+    inboxWorker,
     /**
      * Finishes in-flight jobs, then closes connections in reverse order of opening; every step
      * runs. A running resync stops at its next checkpoint; one that cannot reach it within

@@ -26,6 +26,8 @@ export async function createTestEnv(overrides: Record<string, string> = {}): Pro
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     PORT: '0',
+    // A spawned worker process must not collide with another on the default port.
+    WORKER_PORT: '0',
     JOB_BACKOFF_MS: '50',
     JOB_ATTEMPTS: '3',
     RELAY_INTERVAL_MS: '200',

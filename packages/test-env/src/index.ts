@@ -10,6 +10,8 @@ export { type Stack, type StackOptions, type StackRuntimes, startStack } from '.
 export {
   createTestDatabase,
   databaseUrl,
+  stampedName,
+  TEST_DB_PREFIX,
   TEST_PG_URL,
   TEST_REDIS_URL,
   withAdmin,

@@ -1,5 +1,9 @@
 import { type ApiRuntime, createApiRuntime } from '@licensync/api';
-import { startStack as startTestStack, type Stack as TestStack } from '@licensync/test-env';
+import {
+  type StackOptions,
+  startStack as startTestStack,
+  type Stack as TestStack,
+} from '@licensync/test-env';
 import { createWorkerRuntime, type WorkerRuntime } from '@licensync/worker';
 import { type CliRun, runCli } from './run-cli';
 
@@ -11,8 +15,11 @@ export interface Stack extends TestStack<ApiRuntime, WorkerRuntime> {
 }
 
 /** Fake Stripe + api + in-process worker on an isolated database and queue prefix; no catalog loaded. */
-export async function startStack(): Promise<Stack> {
-  const stack = await startTestStack({ createApi: createApiRuntime, createWorker: createWorkerRuntime });
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const stack = await startTestStack(
+    { createApi: createApiRuntime, createWorker: createWorkerRuntime },
+    opts,
+  );
   const cliEnv = { LICENSYNC_URL: stack.api.url, LICENSYNC_ADMIN_TOKEN: stack.env.config.ADMIN_TOKEN };
   return { ...stack, cliEnv, cli: (...args) => runCli(args, cliEnv) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronPatternProblem } from './cron-pattern-problem';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -13,13 +14,29 @@ export const envSchema = z.object({
     .url()
     .default('postgres://postgres@127.0.0.1:5432/licensync')
     .describe('PostgreSQL connection string'),
+  DATABASE_PASSWORD: z
+    .string()
+    .optional()
+    .describe('Password for DATABASE_URL, kept out of the URL (e.g. DATABASE_PASSWORD_FILE=/run/secrets/…)'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis connection string for BullMQ'),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z0-9_-]+$/i)
     .default('licensync')
     .describe('BullMQ key prefix; tests use one per file'),
+  HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface the api and the worker port listen on; 0.0.0.0 in the image'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the api'),
+  WORKER_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3001)
+    .describe('HTTP port of the worker: /healthz, /readyz, /metrics'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
   ADMIN_TOKEN: z
     .string()
@@ -114,7 +131,10 @@ export const envSchema = z.object({
     ),
   RESYNC_CRON: z
     .string()
-    .regex(/^\S+( \S+){4,5}$/, 'a cron pattern of 5 or 6 fields')
+    .superRefine((v, ctx) => {
+      const problem = cronPatternProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .default('0 3 * * *')
     .describe('When scheduled resyncs run (UTC); a workspace setting `resyncCron` overrides it'),
   RESYNC_PAGE_SIZE: z.coerce

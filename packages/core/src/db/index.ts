@@ -1,3 +1,4 @@
+export * from './assert-migrated';
 export * from './client';
 export * from './ensure-database';
 export * from './is-uuid';

@@ -1,6 +1,7 @@
 import { countOpenWork } from '@licensync/core/failures';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { readLiveness, toLivenessJson } from '../../status/read-liveness';
 
 const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -13,7 +14,10 @@ export function statusRoute(deps: AppDeps): Router {
   const { db, queues, defaultWorkspaceId: workspaceId } = deps;
 
   router.get('/status', async (_req, res) => {
-    const work = await countOpenWork({ db, workspaceId });
+    const [work, liveness] = await Promise.all([
+      countOpenWork({ db, workspaceId }),
+      readLiveness({ db, queues, workspaceId }),
+    ]);
     let queueCounts: Record<string, Record<string, number>> | null = null;
     try {
       queueCounts = Object.fromEntries(
@@ -32,6 +36,7 @@ export function statusRoute(deps: AppDeps): Router {
       inbox_pending: work.inboxPending,
       failures_open: work.failuresOpen,
       outbox_pending: work.outboxPending,
+      ...toLivenessJson(liveness),
     });
   });
 
