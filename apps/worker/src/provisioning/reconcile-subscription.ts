@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { provisionLineItems } from './provision-line-items';
 import type { ProvisioningContext } from './provisioning-context';
+import { workspaceSettings } from './revoke-payment-licenses';
 import { fromUnix, idOf } from './stripe-ids';
 
 /**
@@ -35,7 +36,11 @@ export async function reconcileSubscription(
     const sub = await ctx.stripe.subscriptions.retrieve(subscriptionId, {
       expand: ['items.data.price.product', 'latest_invoice'],
     });
-    const paused = sub.status === 'paused' || sub.pause_collection != null;
+    // Stripe keeps a subscription with pause_collection `active`, so its licenses work unless the
+    // workspace says otherwise; status `paused` (a trial ended without payment) always stops them.
+    const paused =
+      sub.status === 'paused' ||
+      (sub.pause_collection != null && (await workspaceSettings(ctx)).pauseCollectionAction === 'disable');
     const paid =
       sub.status === 'trialing' ||
       (WORKING_SUBSCRIPTION_STATUSES.includes(sub.status) && (await hasPaidInvoice(ctx, sub)));
