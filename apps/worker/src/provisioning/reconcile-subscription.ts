@@ -10,6 +10,7 @@ import {
 } from '@licensync/mappers';
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
+import { type PaidCoverage, paidThrough } from './paid-through';
 import { provisionLineItems } from './provision-line-items';
 import type { ProvisioningContext } from './provisioning-context';
 import { workspaceSettings } from './revoke-payment-licenses';
@@ -41,15 +42,15 @@ export async function reconcileSubscription(
     const paused =
       sub.status === 'paused' ||
       (sub.pause_collection != null && (await workspaceSettings(ctx)).pauseCollectionAction === 'disable');
-    const paid =
-      sub.status === 'trialing' ||
-      (WORKING_SUBSCRIPTION_STATUSES.includes(sub.status) && (await hasPaidInvoice(ctx, sub)));
+    const coverage = WORKING_SUBSCRIPTION_STATUSES.includes(sub.status) ? await paidThrough(ctx, sub) : null;
+    const paid = sub.status === 'trialing' || Boolean(coverage?.anyPaid);
     const items = sub.items.data.map((item) => ({ item, metadata: licensedMetadata(item.price) }));
 
-    // Validity follows payment: past due keeps licenses working but does not extend them; an
-    // active subscription whose first invoice is still open works for `unpaid_active_license_period`.
+    // Validity follows payment, never the period alone: a renewal extends licenses once its invoice
+    // is paid (past due or an open sent invoice keeps them working, unextended); an active
+    // subscription whose first invoice is still open works for `unpaid_active_license_period`.
     const validUntilOf = (item: Stripe.SubscriptionItem, metadata: LicensedPriceMetadata | undefined) => {
-      if (paid) return sub.status === 'past_due' ? null : itemValidUntil(sub, item, metadata);
+      if (paid) return itemValidUntil(sub, item, metadata, coverage);
       const grace = metadata?.unpaidActiveLicensePeriod;
       return grace ? addDuration(subscriptionItemPeriod(item).start, grace) : null;
     };
@@ -131,14 +132,6 @@ async function provision(
   );
 }
 
-/** Whether any invoice of the subscription has been paid (its first one, at least). */
-async function hasPaidInvoice(ctx: ProvisioningContext, sub: Stripe.Subscription): Promise<boolean> {
-  const latest = typeof sub.latest_invoice === 'object' ? sub.latest_invoice : null;
-  if (latest?.status === 'paid') return true;
-  const paid = await ctx.stripe.invoices.list({ subscription: sub.id, status: 'paid', limit: 1 });
-  return paid.data.length > 0;
-}
-
 function licensedMetadata(price: Stripe.Price): LicensedPriceMetadata | undefined {
   const parsed = parseLicenseMetadata(price);
   return parsed.ok && !parsed.value.ignored ? parsed.value : undefined;
@@ -153,13 +146,21 @@ function singleLicenseSize(item: Stripe.SubscriptionItem, metadata: LicensedPric
   };
 }
 
-/** Trial → until the trial ends; otherwise the current period end plus `added_days`. */
+/**
+ * Trial → until the trial ends; otherwise the end of the period paid for, plus `added_days`. An
+ * item no paid invoice billed yet (added without an invoice) runs to its period end while the
+ * subscription owes nothing.
+ */
 function itemValidUntil(
   sub: Stripe.Subscription,
   item: Stripe.SubscriptionItem,
   metadata: LicensedPriceMetadata | undefined,
+  coverage: PaidCoverage | null,
 ): Date | null {
   if (sub.status === 'trialing' && sub.trial_end) return fromUnix(sub.trial_end);
-  const { end } = subscriptionItemPeriod(item);
-  return new Date(end.getTime() + (metadata?.addedDays ?? 0) * 86_400_000);
+  const paidEnd =
+    coverage?.itemEnds.get(item.id) ?? (coverage?.latestPaid ? item.current_period_end : undefined);
+  if (paidEnd === undefined) return null;
+  const end = Math.min(paidEnd, item.current_period_end) * 1000;
+  return new Date(end + (metadata?.addedDays ?? 0) * 86_400_000);
 }
