@@ -10,6 +10,7 @@ import {
 } from '@licensync/mappers';
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
+import { itemLicensing } from './item-licensing';
 import { type PaidCoverage, paidThrough } from './paid-through';
 import { provisionLineItems } from './provision-line-items';
 import type { ProvisioningContext } from './provisioning-context';
@@ -45,6 +46,7 @@ export async function reconcileSubscription(
     const coverage = WORKING_SUBSCRIPTION_STATUSES.includes(sub.status) ? await paidThrough(ctx, sub) : null;
     const paid = sub.status === 'trialing' || Boolean(coverage?.anyPaid);
     const items = sub.items.data.map((item) => ({ item, metadata: licensedMetadata(item.price) }));
+    const licensing = await itemLicensing(tx, ctx.workspaceId, sub, items);
 
     // Validity follows payment, never the period alone: a renewal extends licenses once its invoice
     // is paid (past due or an open sent invoice keeps them working, unextended); an active
@@ -64,7 +66,10 @@ export async function reconcileSubscription(
         const customer = await licensedCustomer(ctx, sub);
         for (const { item, metadata } of provisionable) {
           try {
-            await provision(ctx, tx, sub, customer, [{ item, validUntil: validUntilOf(item, metadata) }]);
+            const { lineItemId } = licensing.get(item.id)!;
+            await provision(ctx, tx, sub, customer, [
+              { item, lineItemId, validUntil: validUntilOf(item, metadata) },
+            ]);
           } catch (err) {
             failure ??= err;
           }
@@ -83,6 +88,7 @@ export async function reconcileSubscription(
         itemId: item.id,
         quantity: metadata?.isSingleLicense ? 1 : (item.quantity ?? 1),
         validUntil: validUntilOf(item, metadata),
+        productId: licensing.get(item.id)?.productId,
         ...(metadata?.isSingleLicense && { size: singleLicenseSize(item, metadata) }),
       })),
     });
@@ -110,7 +116,7 @@ async function provision(
   db: DbOrTx,
   sub: Stripe.Subscription,
   customer: Stripe.Customer,
-  items: { item: Stripe.SubscriptionItem; validUntil: Date | null }[],
+  items: { item: Stripe.SubscriptionItem; lineItemId: string; validUntil: Date | null }[],
 ): Promise<void> {
   await provisionLineItems(
     ctx,
@@ -118,8 +124,8 @@ async function provision(
       source: { kind: 'subscription', id: sub.id },
       customer: { email: customer.email!, name: customer.name ?? null, stripeCustomerId: customer.id },
       refs: { stripeSubscriptionId: sub.id },
-      items: items.map(({ item, validUntil }) => ({
-        id: item.id,
+      items: items.map(({ item, lineItemId, validUntil }) => ({
+        id: lineItemId,
         price: item.price,
         quantity: item.quantity ?? 1,
         startsAt: subscriptionItemPeriod(item).start,
