@@ -100,4 +100,24 @@ describe('the period rollover and plan changes, as Stripe plays them', () => {
     expect(line.amount).toBeGreaterThan(0);
     expect(line.amount).toBeLessThan(2000);
   });
+
+  it('POST /v1/subscriptions/:id with proration_behavior=always_invoice bills the change', async () => {
+    const { subscription } = fake.sim.createSubscription({
+      customer: customer.id,
+      items: [{ price: monthly.id }],
+    });
+    const item = subscription.items.data[0]!;
+    const updated = await stripe.subscriptions.update(subscription.id, {
+      items: [{ id: item.id, price: pricier.id }],
+      proration_behavior: 'always_invoice',
+    });
+    expect(updated.items.data[0]).toMatchObject({ id: item.id, price: { id: pricier.id } });
+    const invoice = await stripe.invoices.retrieve(String(updated.latest_invoice));
+    expect(invoice).toMatchObject({ billing_reason: 'subscription_update', status: 'paid' });
+    const quiet = await stripe.subscriptions.update(subscription.id, {
+      items: [{ id: item.id, price: monthly.id }],
+      proration_behavior: 'none',
+    });
+    expect(quiet.latest_invoice).toBe(updated.latest_invoice);
+  });
 });
