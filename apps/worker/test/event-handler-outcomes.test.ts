@@ -81,11 +81,15 @@ describe('per-handler outcomes', () => {
     expect(row.handlerOutcomes.runInvoicePaid).toMatchObject({ outcome: 'processed' });
     expect(row.handlerOutcomes.runMirrorInvoice).toEqual(before);
     expect(await stack.licenses({ subscriptionId: subscription.id })).toHaveLength(1);
-    const processed = await stack.api.db
-      .select()
-      .from(schema.activityLog)
-      .where(and(eq(schema.activityLog.kind, 'job.processed'), eq(schema.activityLog.outcome, 'ok')));
-    const mine = processed.filter((a) => a.subjects.includes(`stripe:${paidEvent.id}`));
-    expect(mine.map((a) => a.detail?.handlers)).toEqual([['runInvoicePaid']]);
+    // The history entry is written just after the row is marked: wait for it.
+    const processedEntries = async () =>
+      (
+        await stack.api.db
+          .select()
+          .from(schema.activityLog)
+          .where(and(eq(schema.activityLog.kind, 'job.processed'), eq(schema.activityLog.outcome, 'ok')))
+      ).filter((a) => a.subjects.includes(`stripe:${paidEvent.id}`));
+    await eventually(async () => (await processedEntries()).length > 0);
+    expect((await processedEntries()).map((a) => a.detail?.handlers)).toEqual([['runInvoicePaid']]);
   });
 });
