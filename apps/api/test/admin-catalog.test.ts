@@ -274,7 +274,12 @@ describe('GET /api/v1/prices/problems', () => {
     const res = await stack.call('GET', '/prices/problems');
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { price_id: 'price_1', product_id: 'prod_1', problems: [problem], checked_at: expect.any(String) },
+      {
+        price_id: 'price_1',
+        product_id: 'prod_1',
+        problems: [{ ...problem, severity: 'error' }],
+        checked_at: expect.any(String),
+      },
     ]);
   });
 });

@@ -10,6 +10,14 @@ describe('the Stripe event registry', () => {
     expect(handlersFor('charge.refunded')).toEqual([runChargeRefunded]);
   });
 
+  it('names every handler of an event uniquely: the name keys its recorded outcome', () => {
+    for (const type of HANDLED_STRIPE_EVENTS) {
+      const names = handlersFor(type).map((h) => h.name);
+      expect(names.every((name) => /^run[A-Z]/.test(name))).toBe(true);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
   it('has no handler for an event type nobody listed (it is marked ignored)', () => {
     expect(handlersFor('payout.paid')).toEqual([]);
     expect(HANDLED_STRIPE_EVENTS).not.toContain('payout.paid');

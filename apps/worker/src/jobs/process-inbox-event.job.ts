@@ -9,9 +9,11 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { handlersFor } from '../stripe-events/index';
 import type { JobHandler } from './job-handler';
+import { runEventHandlers } from './run-event-handlers';
 
 /**
- * Runs the handler registered for a stored event and moves the inbox row to its final state.
+ * Runs the handlers registered for a stored event, each on its own (see `runEventHandlers`), and
+ * moves the inbox row to its final state: failed when any handler failed for good.
  * A permanent error (or the last attempt of a transient one) is written to the failure log before
  * BullMQ is told, so the failure is kept even if Redis loses the job.
  */
@@ -56,15 +58,16 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
         workspaceId: row.workspaceId,
         inboxEventId: row.id,
       };
-      let outcome: 'processed' | 'ignored' = 'ignored';
-      for (const handler of handlers) if ((await handler(event, ctx)) === 'processed') outcome = 'processed';
+      const run = await runEventHandlers({ db: deps.db, row, event, handlers, ctx });
+      if (run.failure !== undefined) throw run.failure;
+      const { outcome } = run;
       await markInboxEvent(deps.db, row.id, outcome);
       await resolveJobFailures(deps.db, row.id);
       await note({
         kind: 'job.processed',
         outcome: outcome === 'processed' ? 'ok' : 'skipped',
         message: outcome,
-        detail: jobDetail,
+        detail: { ...jobDetail, handlers: run.ran },
       });
       stop();
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome });

@@ -14,9 +14,9 @@ export interface RevocationOutcome {
 }
 
 /**
- * Applies a charge's refunds as Stripe holds them now: a full refund disables every license the
- * payment paid for; a partial one is recorded and changes nothing unless the workspace says
- * `partialRefundAction: 'disable'`. Run by `charge.refunded` and by the stripe-reconcile, which
+ * Applies a charge's refunds as Stripe holds them now. The reference's rule: a refunded charge
+ * deactivates every license linked to its payment intent, so a refund, full or partial, disables
+ * them; only a workspace with `partialRefundAction: 'none'` records a partial one and changes nothing. Run by `charge.refunded` and by the stripe-reconcile, which
  * passes `onlyUnrecorded` to skip a refund already in the history (its event came). Idempotent
  * because disabling a disabled license changes nothing. Never terminal on its own.
  */
@@ -40,7 +40,7 @@ export async function applyChargeRefund(
   )
     return { outcome: 'ignored', disabled: 0 };
   const ids = await licensesForPayment(ctx, paymentIntentId);
-  const act = full || (await workspaceSettings(ctx)).partialRefundAction === 'disable';
+  const act = full || (await workspaceSettings(ctx)).partialRefundAction !== 'none';
   const changed = await revokeAndRecord(ctx, {
     ids,
     act,

@@ -2,8 +2,8 @@ import type { ProvisioningContext } from './provisioning-context';
 import { workspaceSettings } from './revoke-payment-licenses';
 
 /**
- * Why a payment's licenses must not work, read from Stripe now: `refunded` after a full refund (or a
- * partial one where the workspace says so), `disputed` when disputes disable licenses; else null.
+ * Why a payment's licenses must not work, read from Stripe now: `refunded` after a refund (a partial
+ * one only where the workspace does not say `partialRefundAction: 'none'`), `disputed` when disputes disable licenses; else null.
  * The same rules as the refund and dispute handlers, applied when licenses are created late.
  */
 export async function paymentRevocation(
@@ -15,7 +15,7 @@ export async function paymentRevocation(
   const settings = await workspaceSettings(ctx);
   for (const charge of charges.data) {
     if (charge.refunded) return 'refunded';
-    if (charge.amount_refunded > 0 && settings.partialRefundAction === 'disable') return 'refunded';
+    if (charge.amount_refunded > 0 && settings.partialRefundAction !== 'none') return 'refunded';
     if (charge.disputed && settings.disableOnDispute) return 'disputed';
   }
   return null;

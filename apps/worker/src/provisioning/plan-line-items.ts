@@ -1,4 +1,4 @@
-import { loadCatalog } from '@licensync/core/catalog';
+import { type CatalogProduct, loadCatalog } from '@licensync/core/catalog';
 import type { DbOrTx } from '@licensync/core/db';
 import { PermanentError } from '@licensync/core/errors';
 import type { LicenseDraft } from '@licensync/core/licenses';
@@ -28,10 +28,13 @@ export async function planLineItems(
     refs: StripeRefs;
   },
 ): Promise<LicenseDraft[]> {
-  const read = (price: Stripe.Price, product?: { authorizationMethod: 'license-key' | 'user' }) => {
+  const read = (price: Stripe.Price, entry?: CatalogProduct) => {
     const parsed = parseLicenseMetadata(
       price,
-      product && { authorizationMethod: product.authorizationMethod },
+      entry && {
+        authorizationMethod: entry.product.authorizationMethod,
+        customFieldNames: entry.customFields.map((f) => f.name),
+      },
     );
     if (!parsed.ok) throw new PermanentError(parsed.errors.map((e) => e.message).join('; '));
     return parsed.value;
@@ -44,9 +47,9 @@ export async function planLineItems(
 
   const items: LicenseLineItem[] = input.items.map(({ price, ...item }, i) => {
     const metadata = first[i]!;
-    const product = metadata.ignored ? undefined : catalog.get(metadata.shortCode)?.product;
-    // Read again knowing the product, so user-only attributes are checked against it.
-    return { ...item, metadata: product ? read(price, product) : metadata };
+    const entry = metadata.ignored ? undefined : catalog.get(metadata.shortCode);
+    // Read again knowing the product, so user-only attributes and custom field names are checked against it.
+    return { ...item, metadata: entry ? read(price, entry) : metadata };
   });
   return planLicenseDrafts({
     source: input.source,

@@ -1,6 +1,6 @@
 import { findOrCreateCustomer } from '@licensync/core/customers';
 import type { DbOrTx } from '@licensync/core/db';
-import { createLicenses } from '@licensync/core/licenses';
+import { createLicenses, updateLicenseTerms } from '@licensync/core/licenses';
 import type { StripeRefs } from '@licensync/core/licensing';
 import { findOrCreateOrder } from '@licensync/core/orders';
 import type * as schema from '@licensync/core/schema';
@@ -20,7 +20,8 @@ export interface ProvisionInput {
  * Creates the customer, one order and the licenses of a paid set of line items, in one
  * transaction: either all of it exists afterwards or none of it. A payment that was refunded or
  * disputed before we got here (a replay after a fix, a late event) yields disabled licenses, so
- * the order in which Stripe's events arrive does not matter. Returns the licenses.
+ * the order in which Stripe's events arrive does not matter. Licenses already there under a new
+ * price of their product take its terms (a plan change). Returns the licenses.
  */
 export async function provisionLineItems(
   ctx: ProvisioningContext,
@@ -50,12 +51,20 @@ export async function provisionLineItems(
       stripePaymentIntentId: input.refs.stripePaymentIntentId ?? null,
       stripeSubscriptionId: input.refs.stripeSubscriptionId ?? null,
     });
-    return createLicenses(tx, {
+    const result = await createLicenses(tx, {
       workspaceId,
       customerId: customer.id,
       customerAccountId: customer.customerAccountId,
       orderId: order.id,
       drafts,
     });
+    // A license already under a draft's key with another price of its product: a plan change
+    // within the product, so the license takes the new price's terms and keeps its key.
+    const created = new Set(result.created.map((l) => l.id));
+    const pairs = drafts
+      .map((draft, i) => ({ draft, license: result.licenses[i]! }))
+      .filter(({ license }) => !created.has(license.id));
+    await updateLicenseTerms(tx, { workspaceId, pairs });
+    return result;
   });
 }

@@ -10,8 +10,11 @@ import {
 } from '@licensync/mappers';
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
+import { itemLicensing } from './item-licensing';
+import { type PaidCoverage, paidThrough } from './paid-through';
 import { provisionLineItems } from './provision-line-items';
 import type { ProvisioningContext } from './provisioning-context';
+import { workspaceSettings } from './revoke-payment-licenses';
 import { fromUnix, idOf } from './stripe-ids';
 
 /**
@@ -35,16 +38,21 @@ export async function reconcileSubscription(
     const sub = await ctx.stripe.subscriptions.retrieve(subscriptionId, {
       expand: ['items.data.price.product', 'latest_invoice'],
     });
-    const paused = sub.status === 'paused' || sub.pause_collection != null;
-    const paid =
-      sub.status === 'trialing' ||
-      (WORKING_SUBSCRIPTION_STATUSES.includes(sub.status) && (await hasPaidInvoice(ctx, sub)));
+    // Stripe keeps a subscription with pause_collection `active`, so its licenses work unless the
+    // workspace says otherwise; status `paused` (a trial ended without payment) always stops them.
+    const paused =
+      sub.status === 'paused' ||
+      (sub.pause_collection != null && (await workspaceSettings(ctx)).pauseCollectionAction === 'disable');
+    const coverage = WORKING_SUBSCRIPTION_STATUSES.includes(sub.status) ? await paidThrough(ctx, sub) : null;
+    const paid = sub.status === 'trialing' || Boolean(coverage?.anyPaid);
     const items = sub.items.data.map((item) => ({ item, metadata: licensedMetadata(item.price) }));
+    const licensing = await itemLicensing(tx, ctx.workspaceId, sub, items);
 
-    // Validity follows payment: past due keeps licenses working but does not extend them; an
-    // active subscription whose first invoice is still open works for `unpaid_active_license_period`.
+    // Validity follows payment, never the period alone: a renewal extends licenses once its invoice
+    // is paid (past due or an open sent invoice keeps them working, unextended); an active
+    // subscription whose first invoice is still open works for `unpaid_active_license_period`.
     const validUntilOf = (item: Stripe.SubscriptionItem, metadata: LicensedPriceMetadata | undefined) => {
-      if (paid) return sub.status === 'past_due' ? null : itemValidUntil(sub, item, metadata);
+      if (paid) return itemValidUntil(sub, item, metadata, coverage);
       const grace = metadata?.unpaidActiveLicensePeriod;
       return grace ? addDuration(subscriptionItemPeriod(item).start, grace) : null;
     };
@@ -58,7 +66,10 @@ export async function reconcileSubscription(
         const customer = await licensedCustomer(ctx, sub);
         for (const { item, metadata } of provisionable) {
           try {
-            await provision(ctx, tx, sub, customer, [{ item, validUntil: validUntilOf(item, metadata) }]);
+            const { lineItemId } = licensing.get(item.id)!;
+            await provision(ctx, tx, sub, customer, [
+              { item, lineItemId, validUntil: validUntilOf(item, metadata) },
+            ]);
           } catch (err) {
             failure ??= err;
           }
@@ -77,6 +88,7 @@ export async function reconcileSubscription(
         itemId: item.id,
         quantity: metadata?.isSingleLicense ? 1 : (item.quantity ?? 1),
         validUntil: validUntilOf(item, metadata),
+        productId: licensing.get(item.id)?.productId,
         ...(metadata?.isSingleLicense && { size: singleLicenseSize(item, metadata) }),
       })),
     });
@@ -104,7 +116,7 @@ async function provision(
   db: DbOrTx,
   sub: Stripe.Subscription,
   customer: Stripe.Customer,
-  items: { item: Stripe.SubscriptionItem; validUntil: Date | null }[],
+  items: { item: Stripe.SubscriptionItem; lineItemId: string; validUntil: Date | null }[],
 ): Promise<void> {
   await provisionLineItems(
     ctx,
@@ -112,8 +124,8 @@ async function provision(
       source: { kind: 'subscription', id: sub.id },
       customer: { email: customer.email!, name: customer.name ?? null, stripeCustomerId: customer.id },
       refs: { stripeSubscriptionId: sub.id },
-      items: items.map(({ item, validUntil }) => ({
-        id: item.id,
+      items: items.map(({ item, lineItemId, validUntil }) => ({
+        id: lineItemId,
         price: item.price,
         quantity: item.quantity ?? 1,
         startsAt: subscriptionItemPeriod(item).start,
@@ -124,14 +136,6 @@ async function provision(
     },
     db,
   );
-}
-
-/** Whether any invoice of the subscription has been paid (its first one, at least). */
-async function hasPaidInvoice(ctx: ProvisioningContext, sub: Stripe.Subscription): Promise<boolean> {
-  const latest = typeof sub.latest_invoice === 'object' ? sub.latest_invoice : null;
-  if (latest?.status === 'paid') return true;
-  const paid = await ctx.stripe.invoices.list({ subscription: sub.id, status: 'paid', limit: 1 });
-  return paid.data.length > 0;
 }
 
 function licensedMetadata(price: Stripe.Price): LicensedPriceMetadata | undefined {
@@ -148,13 +152,21 @@ function singleLicenseSize(item: Stripe.SubscriptionItem, metadata: LicensedPric
   };
 }
 
-/** Trial → until the trial ends; otherwise the current period end plus `added_days`. */
+/**
+ * Trial → until the trial ends; otherwise the end of the period paid for, plus `added_days`. An
+ * item no paid invoice billed yet (added without an invoice) runs to its period end while the
+ * subscription owes nothing.
+ */
 function itemValidUntil(
   sub: Stripe.Subscription,
   item: Stripe.SubscriptionItem,
   metadata: LicensedPriceMetadata | undefined,
+  coverage: PaidCoverage | null,
 ): Date | null {
   if (sub.status === 'trialing' && sub.trial_end) return fromUnix(sub.trial_end);
-  const { end } = subscriptionItemPeriod(item);
-  return new Date(end.getTime() + (metadata?.addedDays ?? 0) * 86_400_000);
+  const paidEnd =
+    coverage?.itemEnds.get(item.id) ?? (coverage?.latestPaid ? item.current_period_end : undefined);
+  if (paidEnd === undefined) return null;
+  const end = Math.min(paidEnd, item.current_period_end) * 1000;
+  return new Date(end + (metadata?.addedDays ?? 0) * 86_400_000);
 }

@@ -1,6 +1,6 @@
 import { loadCatalog } from '@licensync/core/catalog';
 import * as schema from '@licensync/core/schema';
-import { lintPrice, parseLicenseMetadata } from '@licensync/mappers';
+import { lintPrice, type MetadataProblem, parseLicenseMetadata } from '@licensync/mappers';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { idOf } from '../provisioning/stripe-ids';
@@ -18,11 +18,13 @@ export async function runPriceChanged(
   const price = await ctx.stripe.prices.retrieve(event.data.object.id, { expand: ['product'] });
   const first = parseLicenseMetadata(price);
   let authorizationMethod: 'license-key' | 'user' | undefined;
-  const problems: schema.PriceProblem[] = lintPrice(price).map((p) => ({
+  const toRow = (p: MetadataProblem): schema.PriceProblem => ({
     attribute: p.attribute,
     rule: p.rule,
     message: p.message,
-  }));
+    ...(p.severity && { severity: p.severity }),
+  });
+  const problems: schema.PriceProblem[] = lintPrice(price).map(toRow);
   if (first.ok && !first.value.ignored) {
     const entry = (await loadCatalog(ctx.db, ctx.workspaceId, [first.value.shortCode])).get(
       first.value.shortCode,
@@ -35,11 +37,9 @@ export async function runPriceChanged(
       });
     } else {
       authorizationMethod = entry.product.authorizationMethod;
-      const checked = parseLicenseMetadata(price, { authorizationMethod });
-      if (!checked.ok)
-        problems.push(
-          ...checked.errors.map((p) => ({ attribute: p.attribute, rule: p.rule, message: p.message })),
-        );
+      // Knowing the product: user-only attributes and custom field names are checked against it.
+      const customFieldNames = entry.customFields.map((f) => f.name);
+      problems.push(...lintPrice(price, { authorizationMethod, customFieldNames }).map(toRow));
     }
   }
   const unique = [...new Map(problems.map((p) => [p.message, p])).values()];

@@ -7,3 +7,4 @@ export * from './list-licenses';
 export * from './reissue-license-key';
 export * from './set-license-enabled';
 export * from './set-subscription-licenses-state';
+export * from './update-license-terms';

@@ -10,6 +10,8 @@ export const DISABLE_REASONS = {
   refunded: 'refunded',
   disputed: 'disputed',
   operator: 'operator',
+  /** The subscription item's price now licenses another product; its licenses replace these. */
+  planChanged: 'plan_changed',
 } as const;
 
 export type DisableReason = (typeof DISABLE_REASONS)[keyof typeof DISABLE_REASONS];
@@ -28,9 +30,13 @@ export const STATE_DISABLE_REASONS: readonly string[] = [
   DISABLE_REASONS.subscriptionCanceled,
 ];
 
-/** Reasons that stay until someone (an operator, or a new payment for a refund) lifts them. */
+/**
+ * Reasons that stay until someone (an operator, a new payment for a refund, the item's price
+ * returning to the license's product for a plan change) lifts them.
+ */
 export const STICKY_DISABLE_REASONS: readonly string[] = [
   DISABLE_REASONS.refunded,
   DISABLE_REASONS.disputed,
   DISABLE_REASONS.operator,
+  DISABLE_REASONS.planChanged,
 ];

@@ -16,6 +16,12 @@ export interface SubscriptionItemState {
   validUntil: Date | null;
   /** A single license sized by the quantity (`is_single_license`): its seats and floating users. */
   size?: { seats: number; floatingCloud?: number };
+  /**
+   * The product the item's price licenses now. Licenses of another product (a bundle's members go
+   * by their bundle's) are disabled `plan_changed`; those of this one have that reason lifted.
+   * Absent (price unreadable): the item's products are left as they are.
+   */
+  productId?: string;
 }
 
 /**
@@ -52,26 +58,35 @@ export async function setSubscriptionLicensesState(
     .for('update');
   const working = WORKING_SUBSCRIPTION_STATUSES.includes(input.status) && !input.paused;
   const byItem = new Map(input.items.map((i) => [i.itemId, i]));
+  const byId = new Map(rows.map((l) => [l.id, l]));
   const changed: string[] = [];
   for (const license of rows) {
     const item = license.stripeSubscriptionItemId ? byItem.get(license.stripeSubscriptionItemId) : undefined;
+    const lineProduct = license.bundleLicenseId
+      ? (byId.get(license.bundleLicenseId)?.productId ?? license.productId)
+      : license.productId;
+    const replaced = item?.productId !== undefined && item.productId !== lineProduct;
     let reason: DisableReason | null;
-    if (!item || license.unitIndex >= item.quantity) reason = DISABLE_REASONS.quantityDecrease;
+    if (replaced) reason = DISABLE_REASONS.planChanged;
+    else if (!item || license.unitIndex >= item.quantity) reason = DISABLE_REASONS.quantityDecrease;
     else if (input.status === 'canceled') reason = DISABLE_REASONS.subscriptionCanceled;
     else if (input.paused) reason = DISABLE_REASONS.subscriptionPaused;
     else reason = working ? null : DISABLE_REASONS.subscriptionInactive;
 
     const patch: Partial<typeof licenses.$inferInsert> = {};
-    const sticky = !license.enabled && license.disabledReason && !liftable.includes(license.disabledReason);
+    // A plan change is lifted only here, and only when the item licenses this product again.
+    const lifts = item?.productId === lineProduct ? [...liftable, DISABLE_REASONS.planChanged] : liftable;
+    const sticky = !license.enabled && license.disabledReason && !lifts.includes(license.disabledReason);
     if (!sticky) {
       if (reason === null && !license.enabled) Object.assign(patch, { enabled: true, disabledReason: null });
       if (reason !== null && (license.enabled || license.disabledReason !== reason)) {
         Object.assign(patch, { enabled: false, disabledReason: reason });
       }
     }
-    if (item?.validUntil && (!license.validUntil || item.validUntil > license.validUntil))
+    if (!replaced && item?.validUntil && (!license.validUntil || item.validUntil > license.validUntil))
       patch.validUntil = item.validUntil;
-    if (item?.size && !license.bundleLicenseId) Object.assign(patch, sizePatch(license, item.size));
+    if (!replaced && item?.size && !license.bundleLicenseId)
+      Object.assign(patch, sizePatch(license, item.size));
     if (Object.keys(patch).length === 0) continue;
     await db
       .update(licenses)

@@ -84,40 +84,46 @@ export function planLicenseDrafts(input: {
           `price ${priceId}: is_product_bundle is true but "${metadata.shortCode}" is not a bundle product`,
         );
       }
-      // One bundle license per unit, plus one license per member product with its default policy.
-      // A recurring bundle's licenses all follow the subscription (type and validity).
-      const shape = { recurring: metadata.recurring, startsAt: item.startsAt, source: input.source };
+      // The price's attributes (the reference's bundle table) shape the bundle's own licenses, one
+      // per unit; each member product gets a license per unit from its default policy. A recurring
+      // bundle's licenses all follow the subscription (type and validity).
       const withValidity = (draft: LicenseDraft) => {
         if (item.validUntil && draft.licenseType !== 'perpetual') draft.validUntil = item.validUntil;
         return draft;
       };
-      for (let unit = 0; unit < request.quantity; unit++) {
-        const bundleReq = bundleUnit({
-          ...shape,
-          lineItemId: request.lineItemId,
-          unit,
-          shortCode: metadata.shortCode,
+      const bundleRequests = toLicenseRequests({
+        metadata: {
+          ...metadata,
+          isProductBundle: false,
+          isSingleLicense: false,
+          floatingUsersFromQuantity: false,
+        },
+        quantity: request.quantity,
+        lineItemId: request.lineItemId,
+        source: input.source,
+        authorizationMethod: entry.product.authorizationMethod,
+        now: item.startsAt,
+        ...(item.billingPeriod && { billingPeriod: item.billingPeriod }),
+      }).filter((r) => r.kind === 'license');
+      for (const bundleReq of bundleRequests) {
+        const draft = toLicenseDraft({
+          request: bundleReq,
+          catalog: entry,
+          priceId,
+          customerEmail: input.customerEmail,
+          refs,
         });
-        bundleReq.licenseType = metadata.licenseType;
-        drafts.push(
-          withValidity(
-            toLicenseDraft({
-              request: bundleReq,
-              catalog: entry,
-              priceId,
-              customerEmail: input.customerEmail,
-              refs,
-            }),
-          ),
-        );
+        drafts.push(withValidity(draft));
         for (const code of entry.bundleMembers) {
-          const memberReq = bundleUnit({
-            ...shape,
+          const memberReq = memberUnit({
+            recurring: metadata.recurring,
+            startsAt: item.startsAt,
+            source: input.source,
             lineItemId: `${request.lineItemId}:${code}`,
-            unit,
+            unit: bundleReq.unitIndex,
             shortCode: code,
           });
-          const draft = toLicenseDraft({
+          const memberDraft = toLicenseDraft({
             request: memberReq,
             catalog: catalog.get(code)!,
             priceId,
@@ -125,7 +131,7 @@ export function planLicenseDrafts(input: {
             refs,
             bundleSourceKey: bundleReq.idempotencyKey,
           });
-          drafts.push(withValidity(draft));
+          drafts.push(withValidity(memberDraft));
         }
       }
     }
@@ -133,7 +139,8 @@ export function planLicenseDrafts(input: {
   return drafts;
 }
 
-function bundleUnit(input: {
+/** A member product's license of one bundle unit: everything from its default policy. */
+function memberUnit(input: {
   lineItemId: string;
   source: LicenseSource;
   unit: number;
@@ -151,7 +158,6 @@ function bundleUnit(input: {
     recurring: input.recurring,
     startsAt: input.startsAt,
     addedDays: 0,
-    enableMaintenanceDuration: false,
     assignCustomerAsUser: false,
     isLicenseManager: false,
     customFields: {},

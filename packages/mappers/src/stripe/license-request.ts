@@ -32,7 +32,8 @@ export interface LicenseRequest {
   maintenanceDuration?: Duration;
   /** Set only when `enable_maintenance_duration` is true and the duration is known. */
   maintenanceUntil?: Date;
-  enableMaintenanceDuration: boolean;
+  /** `undefined` = as the policy says. */
+  enableMaintenanceDuration?: boolean;
   unpaidActiveLicensePeriod?: Duration;
   maxActivations?: number;
   maxLicenseUsers?: number;

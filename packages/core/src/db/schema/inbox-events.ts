@@ -13,6 +13,21 @@ import { workspaces } from './workspaces';
 
 export type InboxStatus = 'pending' | 'processed' | 'ignored' | 'failed';
 
+/** How one handler of an event last ended; `error` is kept for a failure. */
+export interface HandlerOutcomeRecord {
+  outcome: 'processed' | 'ignored' | 'failed';
+  error?: string;
+  /** ISO time the handler ended. */
+  at: string;
+}
+
+/**
+ * Per handler of the event (keyed by the handler's function name, e.g. `runInvoicePaid`): each
+ * succeeds or fails on its own, and a retry or replay runs only those not already done.
+ * Warning: the names are persisted; renaming a handler makes a pending replay run it again.
+ */
+export type HandlerOutcomes = Record<string, HandlerOutcomeRecord>;
+
 /**
  * Every provider event we acknowledged, stored before the 2xx. The unique key makes a redelivery
  * land on the same row; `status` decides whether it is a duplicate (processed, ignored, in flight)
@@ -33,6 +48,7 @@ export const inboxEvents = pgTable(
     /** Bumped each time a failed event is handed to the queue again; part of the job id. */
     round: integer('round').notNull().default(0),
     lastError: text('last_error'),
+    handlerOutcomes: jsonb('handler_outcomes').$type<HandlerOutcomes>().notNull().default({}),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
     processedAt: timestamp('processed_at', { withTimezone: true }),

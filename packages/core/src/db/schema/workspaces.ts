@@ -2,7 +2,10 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Per-workspace behaviour switches; absent keys take the defaults in `workspaceSettings()`. */
 export interface WorkspaceSettings {
-  /** What a partial refund does to the payment's licenses. */
+  /**
+   * What a partial refund does to the payment's licenses: `disable` (the default, as for a full
+   * refund) or `none` (it is only recorded).
+   */
   partialRefundAction?: 'none' | 'disable';
   /** Disable the payment's licenses when a dispute is opened. */
   disableOnDispute?: boolean;

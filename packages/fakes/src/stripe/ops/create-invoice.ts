@@ -9,6 +9,8 @@ export interface InvoiceLineSpec {
   period: { start: number; end: number };
   subscriptionItem?: string;
   amount?: number;
+  /** A proration line: the remaining part of the period at the new price, billed now. */
+  proration?: boolean;
 }
 
 export interface CreateInvoiceInput {
@@ -47,6 +49,11 @@ export function createInvoice(ctx: OpsContext, input: CreateInvoiceInput): Strip
       store.now(),
     ),
   );
+  if (subscription?.collection_method === 'send_invoice') {
+    // Stripe emails such an invoice and waits for the customer until its due date.
+    const days = subscription.days_until_due ?? 30;
+    Object.assign(invoice, { collection_method: 'send_invoice', due_date: store.now() + days * 86_400 });
+  }
   for (const line of input.lines) {
     const productName = store.find<Stripe.Product>(String(line.price.product))?.name ?? 'Item';
     const lineItem = buildInvoiceLineItem({
@@ -57,7 +64,9 @@ export function createInvoice(ctx: OpsContext, input: CreateInvoiceInput): Strip
       amount: line.amount,
       description: `${line.quantity} × ${productName}`,
       subscription:
-        subscription && line.subscriptionItem ? { id: subscription.id, item: line.subscriptionItem } : null,
+        subscription && line.subscriptionItem
+          ? { id: subscription.id, item: line.subscriptionItem, proration: line.proration ?? false }
+          : null,
     });
     store.insert(lineItem, { parent: invoice.id });
   }

@@ -19,9 +19,12 @@ export interface RenewedSubscription {
 
 /**
  * The period boundary, as Stripe plays it: the clock jumps to the current period's end, each item's
- * period advances by its price's interval (`customer.subscription.updated`), and a
- * `subscription_cycle` invoice is created, finalized and paid, or declined (`past_due`) when
- * `paymentFails`. A subscription set to cancel at period end is canceled instead.
+ * period advances by its price's interval (`customer.subscription.updated`, the status unchanged:
+ * Stripe keeps the subscription `active` while the new invoice is open and being collected), and a
+ * `subscription_cycle` invoice is created and finalized. Then it is paid; or, when `paymentFails`,
+ * declined, and only then does the subscription turn `past_due` (a second update); or, with
+ * `collection_method: send_invoice`, left open for the customer to pay within `days_until_due`.
+ * A subscription set to cancel at period end is canceled instead.
  */
 export function renewSubscription(
   ctx: OpsContext,
@@ -54,7 +57,6 @@ export function renewSubscription(
       );
     }
     if (current.status === 'trialing') current.status = 'active';
-    if (options.paymentFails) current.status = 'past_due';
     // Stripe creates the invoice with the period change, so the update already names it.
     invoice = createCycleInvoice(ctx, current, customer, items, previousStart);
     current.latest_invoice = invoice.id;
@@ -62,8 +64,14 @@ export function renewSubscription(
   if (!invoice) throw new Error('renewal produced no invoice');
   ctx.emit('invoice.created', invoice);
   finalizeInvoice(ctx, invoice, customer);
+  if (subscription.collection_method === 'send_invoice') {
+    return { subscription, invoice, paymentIntent: null, charge: null };
+  }
   if (options.paymentFails) {
     const paymentIntent = failInvoicePayment(ctx, invoice, customer);
+    updateSubscription(ctx, id, (current) => {
+      current.status = 'past_due';
+    });
     return { subscription, invoice, paymentIntent, charge: null };
   }
   return { subscription, invoice, ...payInvoice(ctx, invoice, customer) };

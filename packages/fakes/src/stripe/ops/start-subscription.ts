@@ -15,6 +15,9 @@ export interface StartSubscriptionInput {
   metadata?: Record<string, string>;
   /** One-time prices billed once on the first invoice (the API's `add_invoice_items`). */
   addInvoiceItems?: { price: string; quantity?: number }[];
+  /** `send_invoice`: every invoice is left open for the customer to pay within `daysUntilDue` (default 30). */
+  collectionMethod?: Stripe.Subscription.CollectionMethod;
+  daysUntilDue?: number;
 }
 
 export interface StartedSubscription {
@@ -27,7 +30,8 @@ export interface StartedSubscription {
 /**
  * A subscription with its first invoice paid (`billing_reason: subscription_create`). With a trial
  * the status is `trialing`, every item's period ends at `trial_end` and the first invoice is $0.
- * Emits `customer.subscription.created`, `invoice.created|finalized`, the payment's events, `invoice.paid`.
+ * Emits `customer.subscription.created`, `invoice.created|finalized`, the payment's events, `invoice.paid`
+ * (with `send_invoice`, the first invoice stays open instead).
  */
 export function startSubscription(ctx: OpsContext, input: StartSubscriptionInput): StartedSubscription {
   const { store } = ctx;
@@ -48,6 +52,12 @@ export function startSubscription(ctx: OpsContext, input: StartSubscriptionInput
       now,
     ),
   );
+  if (input.collectionMethod === 'send_invoice') {
+    Object.assign(subscription, {
+      collection_method: 'send_invoice',
+      days_until_due: input.daysUntilDue ?? 30,
+    });
+  }
   const items = prices.map((price, index) => {
     const periodEnd = trialEnd ?? addInterval(now, price.recurring.interval, price.recurring.interval_count);
     const quantity = input.items[index]?.quantity ?? 1;
@@ -87,6 +97,10 @@ export function startSubscription(ctx: OpsContext, input: StartSubscriptionInput
   ctx.emit('customer.subscription.created', subscription);
   ctx.emit('invoice.created', invoice);
   finalizeInvoice(ctx, invoice, input.customer);
+  // A sent invoice waits for the customer; the subscription is active meanwhile.
+  if (subscription.collection_method === 'send_invoice' && invoice.amount_due > 0) {
+    return { subscription, invoice, paymentIntent: null, charge: null };
+  }
   const payment = payInvoice(ctx, invoice, input.customer);
   return { subscription, invoice, ...payment };
 }

@@ -2,9 +2,8 @@ import type Stripe from 'stripe';
 import { checkParams, type ParamSpec } from '../http/check-params.js';
 import { asRecord, optionalString } from '../http/coerce.js';
 import type { Router } from '../http/router.js';
-import { applySubscriptionChanges } from '../ops/apply-subscription-changes.js';
 import { cancelSubscription } from '../ops/cancel-subscription.js';
-import { updateSubscription } from '../ops/update-subscription.js';
+import { changeSubscriptionItems } from '../ops/change-subscription-items.js';
 import { LIST_PARAMS } from '../render/paginate-list.js';
 import { matchesCreated } from './created-filter.js';
 import { parseSubscriptionChanges } from './parse-subscription-changes.js';
@@ -28,10 +27,11 @@ export function registerSubscriptionRoutes(router: Router): void {
   router.post('/v1/subscriptions/:id', (request) => {
     checkParams(request.params, UPDATE_SPEC);
     const ops = opsFor(request);
-    const subscription = updateSubscription(ops, request.pathParams.id ?? '', (current) => {
-      applySubscriptionChanges(ops.store, current, parseSubscriptionChanges(request.params, current));
-    });
-    return render(request, subscription);
+    const id = request.pathParams.id ?? '';
+    const current = ops.store.get<Stripe.Subscription>('subscription', id);
+    const changes = parseSubscriptionChanges(request.params, current);
+    const proration = optionalString(request.params.proration_behavior, 'proration_behavior');
+    return render(request, changeSubscriptionItems(ops, id, changes, proration));
   });
 
   router.delete('/v1/subscriptions/:id', (request) => {

@@ -7,7 +7,8 @@ import type { SimResult, SimRuntime } from './sim-runtime.js';
 
 /**
  * Moves a subscription to `status` the way Stripe gets there, not by flipping a field:
- * - `past_due`: a renewal whose payment is declined (periods advance, open invoice, `invoice.payment_failed`);
+ * - `past_due`: a renewal whose payment is declined (periods advance, open invoice, `invoice.payment_failed`),
+ *   or, with `send_invoice` and the latest invoice open, that invoice's due date passing;
  * - `active` from `past_due`/`unpaid`: the open latest invoice gets paid (`invoice.paid`);
  * - `paused` / back to `active`: also `customer.subscription.paused` / `.resumed`;
  * - `canceled`: `customer.subscription.deleted`.
@@ -19,7 +20,13 @@ export function subscriptionStatusAction(rt: SimRuntime) {
       const { store } = ctx;
       const current = store.get<Stripe.Subscription>('subscription', id);
       if (status === 'canceled') return { subscription: rt.render(cancelSubscription(ctx, id)) };
-      if (status === 'past_due' && current.status !== 'past_due') {
+      const open =
+        typeof current.latest_invoice === 'string'
+          ? store.find<Stripe.Invoice>(current.latest_invoice)
+          : undefined;
+      // A sent invoice past its due date: Stripe turns the subscription past_due, nothing else happens.
+      const overdue = current.collection_method === 'send_invoice' && open?.status === 'open';
+      if (status === 'past_due' && current.status !== 'past_due' && !overdue) {
         return { subscription: rt.render(renewSubscription(ctx, id, { paymentFails: true }).subscription) };
       }
       const previousStatus = current.status;
