@@ -8,6 +8,7 @@ import { failuresRoute } from './failures.route';
 import { featuresRoute } from './features.route';
 import { historyRoute } from './history.route';
 import { licensesRoute } from './licenses.route';
+import { ordersRoute } from './orders.route';
 import { policiesRoute } from './policies.route';
 import { priceProblemsRoute } from './price-problems.route';
 import { productsRoute } from './products.route';
@@ -28,6 +29,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(customFieldsRoute(deps));
   router.use(catalogImportRoute(deps));
   router.use(licensesRoute(deps));
+  router.use(ordersRoute(deps));
   router.use(priceProblemsRoute(deps));
   router.use(resyncsRoute(deps));
   router.use(failuresRoute(deps));

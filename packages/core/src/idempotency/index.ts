@@ -1,0 +1,2 @@
+export * from './run-idempotent';
+export * from './to-request-hash';
