@@ -7,6 +7,7 @@ import { customFieldsRoute } from './custom-fields.route';
 import { failuresRoute } from './failures.route';
 import { featuresRoute } from './features.route';
 import { historyRoute } from './history.route';
+import { licenseEditsRoute } from './license-edits.route';
 import { licensesRoute } from './licenses.route';
 import { ordersRoute } from './orders.route';
 import { policiesRoute } from './policies.route';
@@ -29,6 +30,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(customFieldsRoute(deps));
   router.use(catalogImportRoute(deps));
   router.use(licensesRoute(deps));
+  router.use(licenseEditsRoute(deps));
   router.use(ordersRoute(deps));
   router.use(priceProblemsRoute(deps));
   router.use(resyncsRoute(deps));
