@@ -4,6 +4,8 @@ import { requireAdmin } from '../../middleware/require-admin';
 import { adminErrorHandler } from './admin-error-handler';
 import { catalogImportRoute } from './catalog-import.route';
 import { customFieldsRoute } from './custom-fields.route';
+import { customerAccountsRoute } from './customer-accounts.route';
+import { customersRoute } from './customers.route';
 import { failuresRoute } from './failures.route';
 import { featuresRoute } from './features.route';
 import { historyRoute } from './history.route';
@@ -32,6 +34,8 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(licensesRoute(deps));
   router.use(licenseEditsRoute(deps));
   router.use(ordersRoute(deps));
+  router.use(customersRoute(deps));
+  router.use(customerAccountsRoute(deps));
   router.use(priceProblemsRoute(deps));
   router.use(resyncsRoute(deps));
   router.use(failuresRoute(deps));
