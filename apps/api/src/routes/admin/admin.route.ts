@@ -16,6 +16,7 @@ import { policiesRoute } from './policies.route';
 import { priceProblemsRoute } from './price-problems.route';
 import { productsRoute } from './products.route';
 import { resyncsRoute } from './resyncs.route';
+import { settingsRoute } from './settings.route';
 import { statusRoute } from './status.route';
 
 /**
@@ -41,6 +42,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(failuresRoute(deps));
   router.use(historyRoute(deps));
   router.use(statusRoute(deps));
+  router.use(settingsRoute(deps));
   router.use(adminErrorHandler());
   return router;
 }

@@ -1,5 +1,6 @@
 import { plainText } from '@licensync/core/catalog';
 import { z } from 'zod';
+import { atLeastOneField } from './at-least-one-field';
 
 /** Query of `GET /api/v1/customers` and `GET /api/v1/customer_accounts`. */
 export const customerSearchQuery = z.strictObject({
@@ -13,8 +14,6 @@ export const customerLicensesQuery = z.strictObject({
   starting_after: plainText(64).optional(),
 });
 
-const atLeastOne = (b: Record<string, unknown>) => Object.values(b).some((v) => v !== undefined);
-
 /** Body of `PATCH /api/v1/customers/{id}`. */
 export const customerPatchBody = z
   .strictObject({
@@ -22,7 +21,7 @@ export const customerPatchBody = z
     name: plainText(200).nullable().optional(),
     customer_type: z.enum(['individual', 'company']).optional(),
   })
-  .refine(atLeastOne, 'give at least one field to change');
+  .refine(...atLeastOneField());
 
 /** Body of `PATCH /api/v1/customer_accounts/{id}`. */
 export const customerAccountPatchBody = z
@@ -31,4 +30,4 @@ export const customerAccountPatchBody = z
     domain: plainText(253).nullable().optional(),
     tax_id: plainText(64).nullable().optional(),
   })
-  .refine(atLeastOne, 'give at least one field to change');
+  .refine(...atLeastOneField());

@@ -1,5 +1,6 @@
 import { codeText, positiveCount } from '@licensync/core/catalog';
 import { z } from 'zod';
+import { atLeastOneField } from './at-least-one-field';
 
 const dateTime = z.iso.datetime({ offset: true });
 
@@ -13,7 +14,7 @@ export const licensePatchBody = z
     max_license_users: positiveCount.nullable().optional(),
     is_trial: z.boolean().optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change');
+  .refine(...atLeastOneField());
 
 /** Body of `POST /api/v1/licenses/{id}/features`. */
 export const licenseFeatureBody = z.strictObject({
