@@ -1,10 +1,3 @@
-import { z } from 'zod';
-import {
-  customerAccountPatchBody,
-  customerLicensesQuery,
-  customerPatchBody,
-  customerSearchQuery,
-} from '../routes/admin/customer-bodies';
 import {
   licenseCustomFieldBody,
   licenseFeatureBody,
@@ -14,17 +7,8 @@ import { licenseListQuery } from '../routes/admin/license-list-query';
 import { disableBody } from '../routes/admin/licenses.route';
 import { orderBody } from '../routes/admin/order-body';
 import { idempotencyKeyHeader } from '../routes/admin/orders.route';
-import { settingsJson, settingsPatchBody } from '../routes/admin/settings-body';
 import type { AdminOperation } from './admin-operation';
-import {
-  accountJson,
-  customerJson,
-  editAnswer,
-  hubspotRecordJson,
-  licenseJson,
-  orderJson,
-  pageOf,
-} from './response-schemas';
+import { editAnswer, licenseJson, orderJson, pageOf } from './response-schemas';
 
 const LICENSE_ID = '6f1c2b1e-8d2a-4c59-9a51-3a1f0c7e2b10';
 const CUSTOMER_ID = '0b7f4a52-51d3-4f0e-8f43-2a9d2c6f1e77';
@@ -48,13 +32,7 @@ const exampleLicense = (id: string, key: string) => ({
   custom_fields: { tier: 'gold' },
 });
 
-const withDetails = customerJson.extend({ hubspot_records: z.array(hubspotRecordJson) });
-const accountDetails = accountJson.extend({
-  contacts: z.array(customerJson),
-  hubspot_records: z.array(hubspotRecordJson),
-});
-
-/** Orders, licenses, customers, accounts and settings: the ledger as an operator manages it. */
+/** Orders and licenses: the ledger as an operator manages it. */
 export const LEDGER_OPERATIONS: AdminOperation[] = [
   {
     method: 'post',
@@ -177,105 +155,5 @@ export const LEDGER_OPERATIONS: AdminOperation[] = [
     summary: 'Replace the key',
     response: licenseJson,
     errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/customers',
-    tag: 'customers',
-    summary: 'Search by email, name, company or domain, closest first',
-    query: customerSearchQuery,
-    response: z.looseObject({ data: z.array(customerJson) }),
-  },
-  {
-    method: 'get',
-    path: '/customers/{id}',
-    tag: 'customers',
-    summary: 'One customer and its HubSpot records',
-    response: withDetails,
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/customers/{id}',
-    tag: 'customers',
-    summary: 'Edit a customer',
-    body: customerPatchBody,
-    response: editAnswer('customer', withDetails),
-    errors: [404],
-    example: { request: { name: 'Augusta Ada King' } },
-  },
-  {
-    method: 'get',
-    path: '/customers/{id}/licenses',
-    tag: 'customers',
-    summary: 'A customer’s licenses',
-    query: customerLicensesQuery,
-    response: pageOf(licenseJson),
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/customer_accounts',
-    tag: 'customers',
-    summary: 'Search accounts by name or domain',
-    query: customerSearchQuery,
-    response: z.looseObject({ data: z.array(accountJson) }),
-  },
-  {
-    method: 'get',
-    path: '/customer_accounts/{id}',
-    tag: 'customers',
-    summary: 'One account, its contacts and HubSpot records',
-    response: accountDetails,
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/customer_accounts/{id}',
-    tag: 'customers',
-    summary: 'Edit an account',
-    body: customerAccountPatchBody,
-    response: editAnswer('customer_account', accountDetails),
-    errors: [404],
-    example: { request: { domain: 'engines.example' } },
-  },
-  {
-    method: 'get',
-    path: '/customer_accounts/{id}/licenses',
-    tag: 'customers',
-    summary: 'An account’s licenses',
-    query: customerLicensesQuery,
-    response: pageOf(licenseJson),
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/settings',
-    tag: 'settings',
-    summary: 'The workspace settings in effect',
-    response: settingsJson,
-  },
-  {
-    method: 'patch',
-    path: '/settings',
-    tag: 'settings',
-    summary: 'Change settings; a new resync_cron applies without a restart',
-    body: settingsPatchBody,
-    response: editAnswer('settings', settingsJson),
-    errors: [422],
-    example: {
-      request: { disable_on_dispute: true, resync_cron: '0 4 * * *' },
-      response: {
-        settings: {
-          partial_refund_action: 'none',
-          disable_on_dispute: true,
-          pause_collection_action: 'keep_working',
-          resync_cron: '0 4 * * *',
-          hubspot_default_object: 'contact',
-          sync_toggles: { licenses: true, customers: true, subscriptions: true, invoices: false },
-        },
-        changed: ['disable_on_dispute', 'resync_cron'],
-      },
-    },
   },
 ];
