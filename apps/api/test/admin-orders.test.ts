@@ -192,6 +192,7 @@ describe('POST /api/v1/orders', () => {
   it.each([
     ['no customer at all', { customer: {} }, 'customer'],
     ['a quantity of 0', { quantity: 0 }, 'quantity'],
+    ['a company without an email', { customer: { id: randomUUID(), company: 'Acme' } }, 'customer'],
     [
       'valid_duration with valid_until',
       { overrides: { valid_duration: '1m', valid_until: '2030-01-01T00:00:00Z' } },

@@ -24,6 +24,11 @@ const customer = z
     'needs an email, an id or an account_id',
   )
   .refine((c) => !(c.id && (c.account_id || c.email)), 'an id excludes email and account_id')
+  // Names and company describe a person found or created by email; with an id they would be dropped.
+  .refine(
+    (c) => c.email !== undefined || [c.first_name, c.last_name, c.company].every((v) => v === undefined),
+    'first_name, last_name and company go with an email',
+  )
   .meta({
     description: 'An email with names and company, an existing customer id, or a customer account id.',
   });
