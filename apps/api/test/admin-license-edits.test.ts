@@ -27,6 +27,7 @@ const catalog = {
           max_activations: 2,
         },
         { code: 'annual', name: 'Annual', license_type: 'time-limited', valid_duration: '1y' },
+        { code: 'monthly', name: 'Monthly', license_type: 'subscription' },
       ],
     },
   ],
@@ -89,6 +90,17 @@ describe('PATCH /api/v1/licenses/{id}', () => {
     expect(res.body.error).toContain('perpetual');
     const license = await stack.call('GET', `/licenses/${perpetual}`);
     expect(license.body).toMatchObject({ valid_until: null, max_activations: 2 });
+  });
+
+  it('a subscription license follows its subscription: valid_until is refused, max_activations is not', async () => {
+    const subscription = await licenseOf('monthly');
+    const refused = await stack.call('PATCH', `/licenses/${subscription}`, {
+      valid_until: '2030-01-01T00:00:00Z',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toContain('subscription license');
+    const allowed = await stack.call('PATCH', `/licenses/${subscription}`, { max_activations: 3 });
+    expect(allowed.body.changed).toEqual(['max_activations']);
   });
 
   it('refuses floating_cloud above max_activations with 422', async () => {

@@ -1,7 +1,7 @@
 import { runResyncJob } from '@licensync/core/queues';
 import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiStack, startApi } from './support/start-api';
 
 let stack: ApiStack;
@@ -91,4 +91,20 @@ describe('GET/PATCH /api/v1/settings', () => {
     const [connection] = await stack.api.db.select().from(schema.hubspotConnections);
     expect(connection!.syncToggles).toEqual({ invoices: false });
   });
+});
+
+it('with Redis not taking the schedule, the cron is saved and the answer says it is not applied yet', async () => {
+  // What BullMQ throws when its Redis connection is gone.
+  vi.spyOn(stack.api.queues.resyncs, 'upsertJobScheduler').mockRejectedValueOnce(
+    new Error('Connection is closed.'),
+  );
+  const res = await stack.call('PATCH', '/settings', { resync_cron: '5 5 * * *' });
+  expect(res.status).toBe(503);
+  expect(res.body).toMatchObject({ changed: ['resync_cron'], settings: { resync_cron: '5 5 * * *' } });
+  expect(res.body.error).toContain('saved');
+  const [ws] = await stack.api.db
+    .select()
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, workspaceId));
+  expect(ws!.settings.resyncCron).toBe('5 5 * * *');
 });

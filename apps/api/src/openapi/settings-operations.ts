@@ -18,7 +18,7 @@ export const SETTINGS_OPERATIONS: AdminOperation[] = [
     summary: 'Change settings; a new resync_cron applies without a restart',
     body: settingsPatchBody,
     response: editAnswer('settings', settingsJson),
-    errors: [422],
+    errors: [422, 503],
     example: {
       request: { disable_on_dispute: true, resync_cron: '0 4 * * *' },
       response: {

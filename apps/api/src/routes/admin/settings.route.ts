@@ -31,10 +31,19 @@ export function settingsRoute(deps: AppDeps): Router {
       actor: requestActor(req),
       defaultResyncCron: config.RESYNC_CRON,
     });
+    const answer = { settings: toSettingsJson(settings), changed: changed.map(toSettingName) };
     if (changed.includes('resyncCron')) {
-      await registerResyncSchedulers(db, deps.queues.resyncs, config.RESYNC_CRON, { workspaceId });
+      try {
+        await registerResyncSchedulers(db, deps.queues.resyncs, config.RESYNC_CRON, { workspaceId });
+      } catch (err) {
+        // Saved, but Redis did not take the new schedule: say so rather than claim it applies now.
+        deps.logger.warn({ err, workspaceId }, 'resync schedulers not re-registered');
+        const error =
+          'settings saved; the new resync_cron applies when Redis answers again (or at the worker’s next start)';
+        return void res.status(503).json({ error, ...answer });
+      }
     }
-    res.json({ settings: toSettingsJson(settings), changed: changed.map(toSettingName) });
+    res.json(answer);
   });
 
   return router;
