@@ -7,6 +7,11 @@ describe('toHubspotContactProperties', () => {
     ['a person name is split into first and last', {}, { firstname: 'Ada', lastname: 'Lovelace' }],
     ['a single name is a first name', { name: 'Ada' }, { firstname: 'Ada' }],
     [
+      'a person at a company keeps their name',
+      { name: 'Ada Lovelace', companyName: 'Analytical Engines' },
+      { firstname: 'Ada', lastname: 'Lovelace' },
+    ],
+    [
       'billing email and Stripe id are mirrored',
       {},
       { licensync_billing_email: 'ada@example.com', licensync_stripe_customer_id: 'cus_1' },

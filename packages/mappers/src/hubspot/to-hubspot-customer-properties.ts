@@ -25,7 +25,9 @@ function licensyncProperties(customer: HubspotCustomerSource): Record<string, st
  * and an unknown value must not wipe what they entered. `email` is the upsert key, not a property.
  */
 export function toHubspotContactProperties(customer: HubspotCustomerSource): Record<string, string> {
-  const { firstname, lastname } = splitName(customer.companyName ? null : customer.name);
+  // A name equal to the company's is the company's (Stripe business customers); anything else is a person's.
+  const isCompanyName = customer.name !== null && customer.name === customer.companyName;
+  const { firstname, lastname } = splitName(isCompanyName ? null : customer.name);
   return {
     ...(firstname && { firstname }),
     ...(lastname && { lastname }),
