@@ -76,4 +76,16 @@ describe('an order taken by hand, in HubSpot', () => {
     await stack.settled();
     expect(recordOf(ids[0])?.properties.max_activations).toBe('7');
   });
+
+  it('hubspot_default_object=company makes the next customer without a company a HubSpot company', async () => {
+    const set = await call('PATCH', '/settings', { hubspot_default_object: 'company' });
+    expect(set.body.changed).toEqual(['hubspot_default_object']);
+    await call('POST', '/orders', {
+      customer: { email: 'solo@studio.example', first_name: 'Solo', last_name: 'Studio' },
+      product: 'pro',
+      quantity: 1,
+    });
+    await stack.settled();
+    expect(stack.fake.records('0-2').map((c) => c.properties.name)).toContain('Solo Studio');
+  });
 });
