@@ -109,6 +109,9 @@ describe('licenses show|list|update', () => {
     expect(updated.stdout).toMatch(/^changed max_activations, is_trial, features/);
     expect(updated.stdout).toMatch(/activations +7/);
 
+    const untrial = await json('licenses', 'update', id, '--no-trial');
+    expect(untrial).toMatchObject({ changed: ['is_trial'], license: { is_trial: false } });
+
     const refused = await cli('licenses', 'update', id, '--valid-until', '2030-01-01T00:00:00Z');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('valid_until');
