@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
 import { errorHandler } from './middleware/error-handler';
+import { openapiRoute } from './openapi/openapi.route';
 import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
@@ -12,6 +13,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  // Before the admin router: the document is the one admin path readable without the token.
+  app.use('/api/v1', openapiRoute());
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));

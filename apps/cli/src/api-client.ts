@@ -15,6 +15,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Send the admin token. Default true. */
   auth?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -31,7 +33,7 @@ export function createApiClient(opts: ApiClientOptions) {
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const headers: Record<string, string> = { 'x-licensync-client': 'cli' };
+    const headers: Record<string, string> = { ...req.headers, 'x-licensync-client': 'cli' };
     if (req.auth !== false && opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (req.body !== undefined) headers['content-type'] = req.contentType ?? 'application/json';
     try {

@@ -1,11 +1,19 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
 import { registerCatalogImport } from './commands/catalog-import.command';
+import { registerCustomersSearch } from './commands/customers-search.command';
+import { registerCustomersShow } from './commands/customers-show.command';
 import { registerFailuresDiscard } from './commands/failures-discard.command';
 import { registerFailuresList } from './commands/failures-list.command';
 import { registerFailuresReplay } from './commands/failures-replay.command';
 import { registerFailuresShow } from './commands/failures-show.command';
+import { registerLicensesList } from './commands/licenses-list.command';
+import { registerLicensesShow } from './commands/licenses-show.command';
+import { registerLicensesUpdate } from './commands/licenses-update.command';
+import { registerOrdersCreate } from './commands/orders-create.command';
 import { registerResync } from './commands/resync.command';
+import { registerSettingsGet } from './commands/settings-get.command';
+import { registerSettingsSet } from './commands/settings-set.command';
 import { registerStatus } from './commands/status.command';
 
 /**
@@ -14,7 +22,9 @@ import { registerStatus } from './commands/status.command';
  */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('licensync')
-    .description('operate licensync: failures, replays, resyncs, status, catalog')
+    .description(
+      'operate licensync: orders, licenses, customers, settings, failures, resyncs, status, catalog',
+    )
     .exitOverride()
     .showHelpAfterError()
     .option('--url <url>', 'api base URL (env LICENSYNC_URL, default http://127.0.0.1:3000)')
@@ -31,5 +41,21 @@ export function createProgram(ctx: CliContext): Command {
 
   const catalog = program.command('catalog').description('products, policies, features, custom fields');
   registerCatalogImport(catalog, ctx);
+
+  const orders = program.command('orders').description('orders taken by hand');
+  registerOrdersCreate(orders, ctx);
+
+  const licenses = program.command('licenses').description('the license ledger');
+  registerLicensesShow(licenses, ctx);
+  registerLicensesList(licenses, ctx);
+  registerLicensesUpdate(licenses, ctx);
+
+  const customers = program.command('customers').description('customers and their licenses');
+  registerCustomersSearch(customers, ctx);
+  registerCustomersShow(customers, ctx);
+
+  const settings = program.command('settings').description('workspace settings');
+  registerSettingsGet(settings, ctx);
+  registerSettingsSet(settings, ctx);
   return program;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
+import { IDEMPOTENCY_KEY_TTL_MS, purgeIdempotencyKeys } from '@licensync/core/idempotency';
 import { closeInOrder } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
 import { createMetrics } from '@licensync/core/metrics';
@@ -86,6 +87,12 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         maxBatches: Math.ceil(limit / batchSize),
       });
       if (purged > 0) logger.info({ purged }, 'purged old sync intents');
+      const keys = await purgeIdempotencyKeys(db, {
+        olderThanMs: IDEMPOTENCY_KEY_TTL_MS,
+        batchSize,
+        maxBatches: Math.ceil(limit / batchSize),
+      });
+      if (keys > 0) logger.info({ purged: keys }, 'purged old idempotency keys');
     },
     { logger, what: 'outbox purge' },
   );

@@ -9,7 +9,6 @@ export interface SyncContext {
   connection: HubspotConnection;
   session: HubspotSession;
   objectTypeIds: { licenses: string; subscriptions: string; invoices: string };
-  publicUrl: string;
   logger: Logger;
   metrics: HubspotMetrics;
   now(): Date;

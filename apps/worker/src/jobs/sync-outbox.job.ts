@@ -48,7 +48,6 @@ export const createSyncOutbox: JobHandler = (workerDeps) => {
         connection,
         session,
         objectTypeIds,
-        publicUrl: deps.config.PUBLIC_URL,
         logger: deps.logger.child({ workspaceId, portalId: session.portalId, kind }),
         metrics: deps.metrics,
         now: () => new Date(),

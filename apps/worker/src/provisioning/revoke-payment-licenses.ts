@@ -1,16 +1,25 @@
 import { type ActivityInput, recordActivity } from '@licensync/core/history';
 import { type DISABLE_REASONS, disableLicenses } from '@licensync/core/licenses';
 import * as schema from '@licensync/core/schema';
+import { WORKSPACE_SETTING_DEFAULTS } from '@licensync/core/workspaces';
 import { eq } from 'drizzle-orm';
 import type { ProvisioningContext } from './provisioning-context';
 
-/** The workspace's refund and dispute switches (`partialRefundAction`, `disableOnDispute`). */
-export async function workspaceSettings(ctx: ProvisioningContext): Promise<schema.WorkspaceSettings> {
+/**
+ * The workspace's refund, dispute and pause switches, absent ones at the defaults the settings
+ * API reports (one table of defaults for both).
+ */
+export async function workspaceSettings(
+  ctx: ProvisioningContext,
+): Promise<Omit<Required<schema.WorkspaceSettings>, 'resyncCron'>> {
   const [workspace] = await ctx.db
     .select({ settings: schema.workspaces.settings })
     .from(schema.workspaces)
     .where(eq(schema.workspaces.id, ctx.workspaceId));
-  return workspace?.settings ?? {};
+  const stored = Object.fromEntries(
+    Object.entries(workspace?.settings ?? {}).filter(([, v]) => v !== undefined),
+  );
+  return { ...WORKSPACE_SETTING_DEFAULTS, ...stored };
 }
 
 /**

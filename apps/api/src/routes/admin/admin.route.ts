@@ -4,14 +4,19 @@ import { requireAdmin } from '../../middleware/require-admin';
 import { adminErrorHandler } from './admin-error-handler';
 import { catalogImportRoute } from './catalog-import.route';
 import { customFieldsRoute } from './custom-fields.route';
+import { customerAccountsRoute } from './customer-accounts.route';
+import { customersRoute } from './customers.route';
 import { failuresRoute } from './failures.route';
 import { featuresRoute } from './features.route';
 import { historyRoute } from './history.route';
+import { licenseEditsRoute } from './license-edits.route';
 import { licensesRoute } from './licenses.route';
+import { ordersRoute } from './orders.route';
 import { policiesRoute } from './policies.route';
 import { priceProblemsRoute } from './price-problems.route';
 import { productsRoute } from './products.route';
 import { resyncsRoute } from './resyncs.route';
+import { settingsRoute } from './settings.route';
 import { statusRoute } from './status.route';
 
 /**
@@ -28,11 +33,16 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(customFieldsRoute(deps));
   router.use(catalogImportRoute(deps));
   router.use(licensesRoute(deps));
+  router.use(licenseEditsRoute(deps));
+  router.use(ordersRoute(deps));
+  router.use(customersRoute(deps));
+  router.use(customerAccountsRoute(deps));
   router.use(priceProblemsRoute(deps));
   router.use(resyncsRoute(deps));
   router.use(failuresRoute(deps));
   router.use(historyRoute(deps));
   router.use(statusRoute(deps));
+  router.use(settingsRoute(deps));
   router.use(adminErrorHandler());
   return router;
 }

@@ -12,7 +12,7 @@ const text = z
   .max(320)
   .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 
-const historyQuery = z
+export const historyQuery = z
   .strictObject({
     customer_email: text.optional(),
     stripe_id: text.optional(),

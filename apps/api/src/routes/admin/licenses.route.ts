@@ -6,7 +6,9 @@ import type { AppDeps } from '../../app-deps';
 import { licenseListQuery } from './license-list-query';
 import { toLicenseJson } from './to-license-json';
 
-const disableBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).default({});
+export const disableBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(500).optional() })
+  .default({});
 
 /** The license ledger: look licenses up, switch them on and off, and replace leaked keys. */
 export function licensesRoute(deps: AppDeps): Router {

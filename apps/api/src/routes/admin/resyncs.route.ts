@@ -12,13 +12,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 
-const createBody = z.strictObject({
+export const resyncCreateBody = z.strictObject({
   kind: z.enum(RESYNC_KINDS),
   /** `workspace`, `customer:<id>` or `hubspot:<objectType>:<id>`; checked by requestResync. */
   scope: z.string().trim().min(1).max(200).default('workspace'),
 });
 
-const listQuery = z.strictObject({
+export const resyncListQuery = z.strictObject({
   kind: z.enum(RESYNC_KINDS).optional(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -33,7 +33,7 @@ export function resyncsRoute(deps: AppDeps): Router {
   const { db, config, defaultWorkspaceId: workspaceId } = deps;
 
   router.post('/resyncs', async (req, res) => {
-    const { kind, scope } = parseInput(createBody, req.body ?? {});
+    const { kind, scope } = parseInput(resyncCreateBody, req.body ?? {});
     try {
       const run = await requestResync({
         db,
@@ -52,7 +52,7 @@ export function resyncsRoute(deps: AppDeps): Router {
   });
 
   router.get('/resyncs', async (req, res) => {
-    const query = parseInput(listQuery, req.query);
+    const query = parseInput(resyncListQuery, req.query);
     const runs = await listResyncRuns({ db, workspaceId, ...query });
     const now = new Date();
     res.json({ data: runs.map((run) => toResyncJson(run, now)) });

@@ -6,6 +6,7 @@ export * from './customers';
 export * from './external-links';
 export * from './hubspot-associations';
 export * from './hubspot-connections';
+export * from './idempotency-keys';
 export * from './inbox-events';
 export * from './job-failures';
 export * from './license-custom-fields';
