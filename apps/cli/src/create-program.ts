@@ -5,8 +5,10 @@ import { registerFailuresDiscard } from './commands/failures-discard.command';
 import { registerFailuresList } from './commands/failures-list.command';
 import { registerFailuresReplay } from './commands/failures-replay.command';
 import { registerFailuresShow } from './commands/failures-show.command';
+import { registerOperatorKeys } from './commands/operator-keys.command';
 import { registerResync } from './commands/resync.command';
 import { registerStatus } from './commands/status.command';
+import { registerWorkspaces } from './commands/workspaces.command';
 
 /**
  * The `licensync` command tree. Usage errors throw (exitOverride) instead of exiting, so
@@ -18,7 +20,11 @@ export function createProgram(ctx: CliContext): Command {
     .exitOverride()
     .showHelpAfterError()
     .option('--url <url>', 'api base URL (env LICENSYNC_URL, default http://127.0.0.1:3000)')
-    .option('--token <token>', 'admin token (env LICENSYNC_ADMIN_TOKEN or ADMIN_TOKEN)');
+    .option('--token <token>', 'admin token or operator key (env LICENSYNC_ADMIN_TOKEN or ADMIN_TOKEN)')
+    .option(
+      '--workspace <slug>',
+      'workspace to act on (env LICENSYNC_WORKSPACE, default: the default workspace)',
+    );
 
   const failures = program.command('failures').description('final job failures kept in Postgres');
   registerFailuresList(failures, ctx);
@@ -31,5 +37,11 @@ export function createProgram(ctx: CliContext): Command {
 
   const catalog = program.command('catalog').description('products, policies, features, custom fields');
   registerCatalogImport(catalog, ctx);
+  const workspaces = program
+    .command('workspaces')
+    .description('workspaces, each with its own Stripe and HubSpot');
+  registerWorkspaces(workspaces, ctx);
+  const keys = program.command('keys').description('named operator API keys');
+  registerOperatorKeys(keys, ctx);
   return program;
 }

@@ -28,6 +28,7 @@ export function loadConfig<S extends z.ZodType = typeof envSchema>(
 const DEV_SECRETS: Record<string, RegExp> = {
   ADMIN_TOKEN: /^(dev-admin-token-change-me|change-me.*)$/,
   STRIPE_WEBHOOK_SECRET: /^whsec_(licensync_dev_secret|\.\.\.)$/,
+  ENCRYPTION_KEY: /^bGljZW5zeW5jLWRldmVsb3BtZW50LWtleS0wMDAwMDA=$/,
 };
 
 function refuseDevSecretsInProduction(config: Record<string, unknown>): void {

@@ -1,6 +1,7 @@
 import { countOpenWork } from '@licensync/core/failures';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { requestWorkspace } from './request-workspace';
 
 const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -10,9 +11,10 @@ const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'comple
  */
 export function statusRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, queues, defaultWorkspaceId: workspaceId } = deps;
+  const { db, queues } = deps;
 
-  router.get('/status', async (_req, res) => {
+  router.get('/status', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const work = await countOpenWork({ db, workspaceId });
     let queueCounts: Record<string, Record<string, number>> | null = null;
     try {
