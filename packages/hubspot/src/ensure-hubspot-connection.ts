@@ -29,7 +29,8 @@ async function fetchPortalId(client: Client, call: HubspotCaller): Promise<strin
 export async function ensureHubspotConnection(opts: {
   db: Db;
   workspaceId: string;
-  accessToken: string;
+  /** The token sealed with the process's SecretBox: rows never hold it in clear. */
+  sealedToken: string;
   client: Client;
   call: HubspotCaller;
 }): Promise<HubspotConnection> {
@@ -40,8 +41,9 @@ export async function ensureHubspotConnection(opts: {
     workspaceId: opts.workspaceId,
     portalId,
     authKind: 'static' as const,
-    accessToken: opts.accessToken,
+    accessToken: opts.sealedToken,
     status: 'active' as const,
+    statusReason: null,
     updatedAt: new Date(),
     ...(!samePortal && { objectTypeIds: {}, schemaVersion: 0 }),
   };
