@@ -3,6 +3,7 @@ import type { AppDeps } from './app-deps';
 import { errorHandler } from './middleware/error-handler';
 import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
+import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
@@ -12,6 +13,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  app.use(hubspotOauthRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));

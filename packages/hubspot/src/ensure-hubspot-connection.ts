@@ -1,8 +1,8 @@
 import type { Client } from '@hubspot/api-client';
+import { forgetPortalData } from '@licensync/core/connections';
 import type { Db } from '@licensync/core/db';
 import { hubspotConnections } from '@licensync/core/schema';
 import type { HubspotCaller } from './create-hubspot-caller';
-import { forgetPortalData } from './forget-portal-data';
 import { getHubspotConnection, type HubspotConnection } from './hubspot-connection';
 import { resolveHubspotConnectionFailures } from './hubspot-connection-failure';
 

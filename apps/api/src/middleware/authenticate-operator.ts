@@ -28,6 +28,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function authenticateOperator(
   deps: Pick<AppDeps, 'config' | 'db' | 'redis' | 'logger'>,
+  /** `browser`: also HTTP Basic (any user, the token as password); `adminOnly`: read keys get 403 even on GET. */
+  opts: { browser?: boolean; adminOnly?: boolean } = {},
 ): RequestHandler {
   const expected = digest(deps.config.ADMIN_TOKEN);
   const throttle = createSigninThrottle(deps);
@@ -37,7 +39,9 @@ export function authenticateOperator(
       res.set('Retry-After', String(deps.config.ADMIN_SIGNIN_WINDOW_S));
       return void res.status(429).json({ error: 'too many failed sign-ins from this address; try later' });
     }
-    const presented = /^Bearer +(\S+) *$/i.exec(req.get('authorization') ?? '')?.[1];
+    const header = req.get('authorization') ?? '';
+    const presented =
+      /^Bearer +(\S+) *$/i.exec(header)?.[1] ?? (opts.browser ? basicPassword(header) : undefined);
     const operator = presented === undefined ? null : await identify(presented);
     if (!operator) {
       const failures = await throttle.recordFailure(address);
@@ -45,10 +49,14 @@ export function authenticateOperator(
         { address, failures, method: req.method, path: req.originalUrl, presented: presented !== undefined },
         'admin sign-in refused',
       );
-      res.set('WWW-Authenticate', 'Bearer realm="licensync admin"');
+      // A browser shows its own prompt for Basic (any user name, the token as password; RFC 7617).
+      res.set(
+        'WWW-Authenticate',
+        opts.browser ? 'Basic realm="licensync"' : 'Bearer realm="licensync admin"',
+      );
       return void res.status(401).json({ error: 'missing or invalid admin token' });
     }
-    if (operator.scope === 'read' && !READS.has(req.method)) {
+    if (operator.scope === 'read' && (opts.adminOnly || !READS.has(req.method))) {
       return void res.status(403).json({ error: `key ${operator.actor} is read-only` });
     }
     operators.set(req, operator);
@@ -60,4 +68,12 @@ export function authenticateOperator(
     const key = await findOperatorKey(deps.db, presented);
     return key ? { actor: `key:${key.name}`, scope: key.scope } : null;
   }
+}
+
+function basicPassword(header: string): string | undefined {
+  const encoded = /^Basic +([A-Za-z0-9+/=]+) *$/i.exec(header)?.[1];
+  if (encoded === undefined) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
 }

@@ -53,6 +53,16 @@ export const envSchema = z.object({
     .describe('Window of ADMIN_SIGNIN_MAX_FAILURES, in seconds'),
   HUBSPOT_CLIENT_ID: z.string().optional().describe('Client id of the HubSpot public app (OAuth install)'),
   HUBSPOT_CLIENT_SECRET: z.string().optional().describe('Client secret of the HubSpot public app'),
+  HUBSPOT_OAUTH_TOKEN_VERSION: z
+    .enum(['v3', 'v1'])
+    .default('v3')
+    .describe('Token endpoint: /oauth/v3/token (answers hub_id) or the deprecated /oauth/v1/token'),
+  HUBSPOT_TOKEN_REFRESH_MARGIN_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('An OAuth access token is refreshed when it expires within this many seconds'),
   HUBSPOT_AUTHORIZE_URL: z
     .url()
     .default('https://app.hubspot.com/oauth/authorize')

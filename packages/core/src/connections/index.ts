@@ -1,1 +1,5 @@
+export * from './forget-portal-data';
+export * from './hubspot-oauth';
+export * from './save-hubspot-oauth-connection';
+export * from './set-hubspot-connection-state';
 export * from './stripe-connection';

@@ -1,4 +1,5 @@
 import { parseInput } from '@licensync/core/catalog';
+import { setHubspotConnectionState } from '@licensync/core/connections';
 import { NotFoundError } from '@licensync/core/errors';
 import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { connectStripe } from '../../connections/connect-stripe';
 import { listConnections } from '../../connections/list-connections';
+import { requestOperator } from '../../middleware/authenticate-operator';
 import { requestWorkspace } from './request-workspace';
 
 const stripeBody = z.strictObject({
@@ -53,6 +55,41 @@ export function connectionsRoute(deps: AppDeps): Router {
       has_webhook_secret: connection.webhookSecret !== null,
       connected_since: connection.connectedAt.toISOString(),
     });
+  });
+
+  router.post('/connections/:id/disconnect', async (req, res) => {
+    const connection = await setHubspotConnectionState(db, {
+      workspaceId: requestWorkspace(req, deps),
+      connectionId: req.params.id,
+      state: 'disconnected',
+      reason: `disconnected by ${requestOperator(req)?.actor ?? 'an operator'}`,
+    });
+    res.json({ id: connection.id, state: 'disconnected', reason: connection.statusReason });
+  });
+
+  // Resumes a connection an operator disconnected; one HubSpot refused needs a new install instead.
+  router.post('/connections/:id/reconnect', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
+    const [current] = await db
+      .select()
+      .from(schema.hubspotConnections)
+      .where(eq(schema.hubspotConnections.workspaceId, workspaceId));
+    if (
+      current?.id === req.params.id &&
+      current.status !== 'active' &&
+      !current.statusReason?.startsWith('disconnected by')
+    ) {
+      return void res.status(409).json({
+        error: `HubSpot refused this connection (${current.statusReason ?? current.status}): install the app again at /connections/hubspot/install`,
+      });
+    }
+    const connection = await setHubspotConnectionState(db, {
+      workspaceId,
+      connectionId: req.params.id,
+      state: 'active',
+      reason: null,
+    });
+    res.json({ id: connection.id, state: 'connected' });
   });
 
   return router;
