@@ -31,7 +31,7 @@ export function createPortalSessions(deps: {
   limiter: PortalRateLimiter;
   secrets: SecretBox;
 }) {
-  const cache = new Map<string, { token: string; ready: Promise<ReadyPortal> }>();
+  const cache = new Map<string, { token: string; portalId: string; ready: Promise<ReadyPortal> }>();
 
   const sessionFor = (connection: HubspotConnection): HubspotSession => ({
     portalId: connection.portalId,
@@ -78,8 +78,17 @@ export function createPortalSessions(deps: {
     ready(connection: HubspotConnection): Promise<ReadyPortal> {
       const cached = cache.get(connection.id);
       if (cached && cached.token === connection.accessToken) return cached.ready;
+      if (cached && cached.portalId === connection.portalId && connection.authKind === 'oauth') {
+        // A refreshed OAuth token: same portal and schema, only the bearer of the session changes.
+        cached.token = connection.accessToken;
+        const token = openToken(deps.secrets, connection.accessToken);
+        return cached.ready.then((ready) => {
+          ready.session.client.setAccessToken(token);
+          return ready;
+        });
+      }
       const ready = deploy(connection);
-      cache.set(connection.id, { token: connection.accessToken, ready });
+      cache.set(connection.id, { token: connection.accessToken, portalId: connection.portalId, ready });
       // A failed deployment is tried again by the next job rather than cached.
       ready.catch(() => cache.delete(connection.id));
       return ready;

@@ -6,6 +6,7 @@ import { createRedis } from '@licensync/core/queues';
 import type { SecretBox } from '@licensync/core/secrets';
 import { createHubspotMetrics, createPortalRateLimiter } from '@licensync/hubspot';
 import { createPortalSessions } from '../../../../packages/hubspot/src/create-portal-sessions';
+import { createTokenRefresher } from './refresh-hubspot-token';
 
 export type HubspotRuntime = ReturnType<typeof createHubspotRuntime>;
 
@@ -39,8 +40,16 @@ export function createHubspotRuntime(deps: {
     limiter,
     secrets: deps.secrets,
   });
+  const refresher = createTokenRefresher({
+    config,
+    db: deps.db,
+    redis: limiterRedis,
+    secrets: deps.secrets,
+    logger,
+  });
   return {
     logger,
+    refresher,
     metrics,
     limiter,
     portals,
