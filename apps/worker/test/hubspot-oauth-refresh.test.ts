@@ -63,7 +63,8 @@ describe('OAuth tokens in the worker', () => {
     const after = await connection();
     expect(after.accessToken).not.toBe(before);
     expect(after.expiresAt!.getTime() - Date.now()).toBeGreaterThan(1700_000);
-    expect(after.lastSyncAt).not.toBeNull();
+    // Stamped when the job ends, just after its last batch settled.
+    await eventually(async () => (await connection()).lastSyncAt ?? undefined);
     expect(stack.fake.records('contacts')).toHaveLength(3);
   });
 
@@ -130,5 +131,26 @@ describe('OAuth tokens in the worker', () => {
     expect(await stack.settled()).toEqual({ done: 9 });
     expect(stack.fake.records('contacts')).toHaveLength(9);
     expect(await stack.runtime.db.select().from(schema.jobFailures)).toEqual([]);
+  });
+
+  it('GET /connections shows the state, portal, last sync and the remaining daily HubSpot budget', async () => {
+    const res = await fetch(`${stack.api!.url}/api/v1/connections`, {
+      headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}` },
+    });
+    const { data } = (await res.json()) as { data: Record<string, unknown>[] };
+    expect(data).toEqual([
+      expect.objectContaining({
+        kind: 'hubspot',
+        auth_kind: 'oauth',
+        state: 'connected',
+        portal_id: String(stack.fake.defaultPortal.portalId),
+        last_error: null,
+        last_successful_sync: expect.stringMatching(/^\d{4}-/),
+        sync_toggles: { licenses: true, customers: true, subscriptions: true, invoices: true },
+      }),
+    ]);
+    // The fake allows 1,000,000 calls a day and counts every call this file made.
+    expect(data[0]!.daily_budget_remaining).toBeGreaterThan(999_000);
+    expect(data[0]!.daily_budget_remaining).toBeLessThan(1_000_000);
   });
 });

@@ -1,4 +1,4 @@
-import { getStripeConnection } from '@licensync/core/connections';
+import { getStripeConnection, hubspotDailyRemainingKey } from '@licensync/core/connections';
 import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
@@ -20,7 +20,9 @@ export async function listConnections(deps: Pick<AppDeps, 'db' | 'redis' | 'conf
     .where(eq(schema.hubspotConnections.workspaceId, workspaceId));
   const out: Record<string, unknown>[] = [];
   for (const c of hubspot) {
-    const remaining = await redis.get(dailyRemainingKey(config.QUEUE_PREFIX, c.portalId)).catch(() => null);
+    const remaining = await redis
+      .get(hubspotDailyRemainingKey(config.QUEUE_PREFIX, c.portalId))
+      .catch(() => null);
     out.push({
       kind: 'hubspot',
       id: c.id,
