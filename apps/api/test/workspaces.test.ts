@@ -199,6 +199,30 @@ describe('admin isolation: nothing of one workspace is readable or writable from
       expect(failure?.status).toBe('failed');
     });
 
+    it(`from ${from}: ${to}'s HubSpot connection cannot be disconnected or reconnected`, async () => {
+      const otherId = to === 'ws-b' ? wsB.id : stack.api.workspaceId;
+      const [row] = await stack.api.db
+        .insert(schema.hubspotConnections)
+        .values({
+          workspaceId: otherId,
+          portalId: `portal-${to}`,
+          authKind: 'static',
+          accessToken: 'enc:v1:x',
+        })
+        .returning();
+      const h = { 'licensync-workspace': from };
+      expect((await stack.call('POST', `/connections/${row!.id}/disconnect`, undefined, h)).status).toBe(404);
+      expect((await stack.call('POST', `/connections/${row!.id}/reconnect`, undefined, h)).status).toBe(404);
+      const listed = await stack.call('GET', '/connections', undefined, h);
+      expect(JSON.stringify(listed.body)).not.toContain(`portal-${to}`);
+      const [after] = await stack.api.db
+        .select()
+        .from(schema.hubspotConnections)
+        .where(eq(schema.hubspotConnections.id, row!.id));
+      expect(after!.status).toBe('active');
+      await stack.api.db.delete(schema.hubspotConnections).where(eq(schema.hubspotConnections.id, row!.id));
+    });
+
     it(`from ${from}: catalog writes land in ${from} only`, async () => {
       const h = { 'licensync-workspace': from };
       const code = from === 'default' ? 'isodef' : 'isowsb';

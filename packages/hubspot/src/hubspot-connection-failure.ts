@@ -25,7 +25,7 @@ export async function markHubspotConnectionError(
   return db.transaction(async (tx) => {
     const [changed] = await tx
       .update(hubspotConnections)
-      .set({ status: 'error', updatedAt: new Date() })
+      .set({ status: 'error', statusReason: reason, updatedAt: new Date() })
       .where(and(eq(hubspotConnections.id, connection.id), eq(hubspotConnections.status, 'active')))
       .returning({ id: hubspotConnections.id });
     if (!changed) return false;
