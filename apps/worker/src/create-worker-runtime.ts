@@ -43,7 +43,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   const stripeFor = createWorkspaceStripe({ config, db, secrets, fallback: stripe });
   const hubspot = createHubspotRuntime({ config, db, logger, metrics, secrets });
   const stopping = new AbortController();
-  const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal });
+  const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal, secrets });
   const deps: WorkerDeps = {
     config,
     db,
