@@ -133,6 +133,14 @@ describe('OAuth tokens in the worker', () => {
     expect(await stack.runtime.db.select().from(schema.jobFailures)).toEqual([]);
   });
 
+  it('a worker started with HUBSPOT_ACCESS_TOKEN leaves the OAuth connection as it is', async () => {
+    const before = await connection();
+    await stack.restart({ HUBSPOT_ACCESS_TOKEN: stack.fake.defaultPortal.token });
+    await stack.runtime.hubspot.connected;
+    const after = await connection();
+    expect(after).toMatchObject({ authKind: 'oauth', accessToken: before.accessToken, status: 'active' });
+  });
+
   it('GET /connections shows the state, portal, last sync and the remaining daily HubSpot budget', async () => {
     const res = await fetch(`${stack.api!.url}/api/v1/connections`, {
       headers: { authorization: `Bearer ${stack.env.config.ADMIN_TOKEN}` },

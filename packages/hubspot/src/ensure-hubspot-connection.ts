@@ -24,7 +24,8 @@ async function fetchPortalId(client: Client, call: HubspotCaller): Promise<strin
  * The workspace's connection for a static token (until OAuth lands): asks HubSpot which portal the
  * token belongs to and stores it, active (this is how a connection in `error` comes back). A token
  * for another portal starts over: no objectTypeIds, and the old portal's record ids and
- * associations forgotten with every record queued again, in the same transaction.
+ * associations forgotten with every record queued again, in the same transaction. Leaves an OAuth
+ * connection, and one an operator disconnected, as they are.
  */
 export async function ensureHubspotConnection(opts: {
   db: Db;
@@ -34,8 +35,10 @@ export async function ensureHubspotConnection(opts: {
   client: Client;
   call: HubspotCaller;
 }): Promise<HubspotConnection> {
-  const portalId = await fetchPortalId(opts.client, opts.call);
   const current = await getHubspotConnection(opts.db, opts.workspaceId);
+  // An OAuth install wins over the static token; an operator's disconnect holds until reconnect.
+  if (current?.authKind === 'oauth' || current?.statusReason?.startsWith('disconnected by')) return current;
+  const portalId = await fetchPortalId(opts.client, opts.call);
   const samePortal = current?.portalId === portalId;
   const values = {
     workspaceId: opts.workspaceId,

@@ -1,3 +1,4 @@
+export * from './connection-failure-job';
 export * from './forget-portal-data';
 export * from './hubspot-daily-remaining-key';
 export * from './hubspot-oauth';

@@ -4,6 +4,7 @@ import { hubspotConnections } from '../db/schema/index';
 import { recordActivity } from '../history/record-activity';
 import { enqueueAllOfKind } from '../outbox/enqueue-all-of-kind';
 import { SYNC_OBJECT_KINDS } from '../queues/jobs/sync-outbox';
+import { resolveHubspotConnectionFailures } from './connection-failure-job';
 import { forgetPortalData } from './forget-portal-data';
 
 export type HubspotConnectionRow = typeof hubspotConnections.$inferSelect;
@@ -50,6 +51,7 @@ export async function saveHubspotOauthConnection(
       .onConflictDoUpdate({ target: hubspotConnections.workspaceId, set: values })
       .returning();
     if (current && !samePortal) await forgetPortalData(tx, input.workspaceId);
+    await resolveHubspotConnectionFailures(tx, input.workspaceId);
     if (!current) for (const kind of SYNC_OBJECT_KINDS) await enqueueAllOfKind(tx, input.workspaceId, kind);
     await recordActivity(tx, {
       workspaceId: input.workspaceId,
