@@ -84,6 +84,7 @@ mkdir -p "$work/secrets"
 printf 'image-check-admin-token-%s\n' "$$" > "$work/secrets/admin_token"
 printf 'whsec_image_check_%s\n' "$$" > "$work/secrets/stripe_webhook_secret"
 printf 'unused-with-trust-auth\n' > "$work/secrets/postgres_password"
+head -c 32 /dev/urandom | base64 > "$work/secrets/encryption_key"
 chmod 644 "$work/secrets"/*
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 api_port=$(free_port)
@@ -91,7 +92,8 @@ worker_port=$(free_port)
 run_env=(NODE_ENV=production HOST=127.0.0.1 PORT="$api_port" WORKER_PORT="$worker_port"
   DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" DATABASE_PASSWORD_FILE="$work/secrets/postgres_password"
   REDIS_URL=redis://127.0.0.1:6379 QUEUE_PREFIX="$prefix" LOG_LEVEL=warn
-  ADMIN_TOKEN_FILE="$work/secrets/admin_token" STRIPE_WEBHOOK_SECRET_FILE="$work/secrets/stripe_webhook_secret")
+  ADMIN_TOKEN_FILE="$work/secrets/admin_token" STRIPE_WEBHOOK_SECRET_FILE="$work/secrets/stripe_webhook_secret"
+  ENCRYPTION_KEY_FILE="$work/secrets/encryption_key")
 in_image() { (cd "$work/image" && exec "${user_cmd[@]}" "${run_env[@]}" "$@"); }
 
 [ "$(in_image node dist/migrate.js)" = "migrations applied" ] || fail "migrate did not apply the migrations"

@@ -3,6 +3,7 @@ import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
 import type { Queues } from '@licensync/core/queues';
+import type { SecretBox } from '@licensync/core/secrets';
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   stripe: Stripe;
+  /** Seals and opens stored tokens, keys and signing secrets (ENCRYPTION_KEY). */
+  secrets: SecretBox;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */
   defaultWorkspaceId: string;
 }

@@ -4,6 +4,7 @@ import { errorHandler } from './middleware/error-handler';
 import { openapiRoute } from './openapi/openapi.route';
 import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
+import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
@@ -15,6 +16,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(stripeWebhookRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
+  app.use(hubspotOauthRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));

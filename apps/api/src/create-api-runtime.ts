@@ -5,6 +5,7 @@ import { closeInOrder, listen } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
 import { createMetrics } from '@licensync/core/metrics';
 import { closeQueues, createQueues, createRedis } from '@licensync/core/queues';
+import { createSecretBoxFromConfig } from '@licensync/core/secrets';
 import { createStripeClient } from '@licensync/core/stripe';
 import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createApp } from './app';
@@ -27,6 +28,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     logger,
     metrics,
     stripe,
+    secrets: createSecretBoxFromConfig(config),
     defaultWorkspaceId: workspace.id,
   });
   const server = createServer(app);

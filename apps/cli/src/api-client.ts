@@ -4,6 +4,8 @@ export interface ApiClientOptions {
   /** Base URL of the api, e.g. `http://127.0.0.1:3000`. */
   url: string;
   token: string | undefined;
+  /** Sent as `Licensync-Workspace`; unset = the default workspace. */
+  workspace?: string | undefined;
 }
 
 export interface RequestOptions {
@@ -35,6 +37,7 @@ export function createApiClient(opts: ApiClientOptions) {
     }
     const headers: Record<string, string> = { ...req.headers, 'x-licensync-client': 'cli' };
     if (req.auth !== false && opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.workspace) headers['licensync-workspace'] = opts.workspace;
     if (req.body !== undefined) headers['content-type'] = req.contentType ?? 'application/json';
     try {
       return await fetch(url, {

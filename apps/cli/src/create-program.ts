@@ -10,11 +10,13 @@ import { registerFailuresShow } from './commands/failures-show.command';
 import { registerLicensesList } from './commands/licenses-list.command';
 import { registerLicensesShow } from './commands/licenses-show.command';
 import { registerLicensesUpdate } from './commands/licenses-update.command';
+import { registerOperatorKeys } from './commands/operator-keys.command';
 import { registerOrdersCreate } from './commands/orders-create.command';
 import { registerResync } from './commands/resync.command';
 import { registerSettingsGet } from './commands/settings-get.command';
 import { registerSettingsSet } from './commands/settings-set.command';
 import { registerStatus } from './commands/status.command';
+import { registerWorkspaces } from './commands/workspaces.command';
 
 /**
  * The `licensync` command tree. Usage errors throw (exitOverride) instead of exiting, so
@@ -28,7 +30,11 @@ export function createProgram(ctx: CliContext): Command {
     .exitOverride()
     .showHelpAfterError()
     .option('--url <url>', 'api base URL (env LICENSYNC_URL, default http://127.0.0.1:3000)')
-    .option('--token <token>', 'admin token (env LICENSYNC_ADMIN_TOKEN or ADMIN_TOKEN)');
+    .option('--token <token>', 'admin token or operator key (env LICENSYNC_ADMIN_TOKEN or ADMIN_TOKEN)')
+    .option(
+      '--workspace <slug>',
+      'workspace to act on (env LICENSYNC_WORKSPACE, default: the default workspace)',
+    );
 
   const failures = program.command('failures').description('final job failures kept in Postgres');
   registerFailuresList(failures, ctx);
@@ -57,5 +63,11 @@ export function createProgram(ctx: CliContext): Command {
   const settings = program.command('settings').description('workspace settings');
   registerSettingsGet(settings, ctx);
   registerSettingsSet(settings, ctx);
+  const workspaces = program
+    .command('workspaces')
+    .description('workspaces, each with its own Stripe and HubSpot');
+  registerWorkspaces(workspaces, ctx);
+  const keys = program.command('keys').description('named operator API keys');
+  registerOperatorKeys(keys, ctx);
   return program;
 }

@@ -7,7 +7,9 @@ import { createMetrics } from '@licensync/core/metrics';
 import { purgeDoneIntents } from '@licensync/core/outbox';
 import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/queues';
 import { relayPendingEvents } from '@licensync/core/relay';
+import { createSecretBoxFromConfig, resealSecrets } from '@licensync/core/secrets';
 import { createStripeClient } from '@licensync/core/stripe';
+import { createWorkspaceStripe } from './clients/create-workspace-stripe';
 import { createWorkers } from './create-workers';
 import { everyInterval } from './every-interval';
 import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
@@ -35,10 +37,26 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   const metrics = createMetrics({ defaults: false });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const db = dbHandle.db;
-  const hubspot = createHubspotRuntime({ config, db, logger, metrics });
+  const secrets = createSecretBoxFromConfig(config);
+  // Rows written before encryption, or under a rotated key, are sealed under the current key.
+  const resealed = await resealSecrets(db, secrets);
+  if (resealed > 0) logger.info({ resealed }, 'secrets sealed under the current ENCRYPTION_KEY');
+  const stripeFor = createWorkspaceStripe({ config, db, secrets, fallback: stripe });
+  const hubspot = createHubspotRuntime({ config, db, logger, metrics, secrets });
   const stopping = new AbortController();
-  const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal });
-  const deps: WorkerDeps = { config, db, logger, metrics, stripe, queues, hubspot, resyncs };
+  const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal, secrets });
+  const deps: WorkerDeps = {
+    config,
+    db,
+    logger,
+    metrics,
+    stripe,
+    stripeFor,
+    secrets,
+    queues,
+    hubspot,
+    resyncs,
+  };
 
   const connecting = keepConnecting(() => connectHubspotPortals({ config, db, hubspot }), {
     logger: hubspot.logger,

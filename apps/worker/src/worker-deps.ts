@@ -3,7 +3,9 @@ import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
 import type { Queues } from '@licensync/core/queues';
+import type { SecretBox } from '@licensync/core/secrets';
 import type Stripe from 'stripe';
+import type { WorkspaceStripe } from './clients/create-workspace-stripe';
 import type { HubspotRuntime } from './hubspot/create-hubspot-runtime';
 import type { ResyncDeps } from './resyncs/resync-deps';
 
@@ -13,7 +15,10 @@ export interface WorkerDeps {
   db: Db;
   logger: Logger;
   metrics: Metrics;
+  /** The process-wide client (STRIPE_API_KEY); jobs of a workspace use `stripeFor`. */
   stripe: Stripe;
+  stripeFor: WorkspaceStripe;
+  secrets: SecretBox;
   queues: Queues;
   hubspot: HubspotRuntime;
   resyncs: ResyncDeps;

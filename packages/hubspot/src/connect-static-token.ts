@@ -1,6 +1,7 @@
 import type { Config } from '@licensync/core/config';
 import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
+import type { SecretBox } from '@licensync/core/secrets';
 import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createHubspotCaller } from './create-hubspot-caller';
 import { createHubspotClient } from './create-hubspot-client';
@@ -19,6 +20,7 @@ export async function connectStaticToken(deps: {
   logger: Logger;
   metrics: HubspotMetrics;
   limiter: PortalRateLimiter;
+  secrets: SecretBox;
   accessToken: string;
 }): Promise<HubspotConnection> {
   const workspace = await ensureDefaultWorkspace(deps.db);
@@ -36,7 +38,7 @@ export async function connectStaticToken(deps: {
   const connection = await ensureHubspotConnection({
     db: deps.db,
     workspaceId: workspace.id,
-    accessToken: deps.accessToken,
+    sealedToken: deps.secrets.seal(deps.accessToken),
     client,
     call,
   });

@@ -33,6 +33,8 @@ const msToNextUtcMidnight = (now = Date.now()) => 86_400_000 - (now % 86_400_000
  */
 export function createHubspotCaller(opts: HubspotCallerOptions) {
   const { limiter, portalId, metrics } = opts;
+  // The status page needs the budget roughly, not per call: one Redis write a second at most.
+  let dailyNotedAt = 0;
   return async function call<T>(
     endpoint: string,
     send: () => Promise<HttpInfoLike<T>>,
@@ -67,8 +69,12 @@ export function createHubspotCaller(opts: HubspotCallerOptions) {
       metrics.call(endpoint, String(res.httpStatusCode));
       const daily = Number(header(res.headers, 'X-HubSpot-RateLimit-Daily-Remaining'));
       // The daily budget is shared by every app of the portal: stop before HubSpot starts refusing.
-      if (header(res.headers, 'X-HubSpot-RateLimit-Daily-Remaining') !== undefined && daily <= 0) {
-        await limiter.pause(portalId, msToNextUtcMidnight());
+      if (header(res.headers, 'X-HubSpot-RateLimit-Daily-Remaining') !== undefined) {
+        if (daily <= 0) await limiter.pause(portalId, msToNextUtcMidnight());
+        if (Date.now() - dailyNotedAt > 1000) {
+          dailyNotedAt = Date.now();
+          await limiter.noteDailyRemaining(portalId, daily, msToNextUtcMidnight()).catch(() => {});
+        }
       }
       return res;
     }

@@ -3,6 +3,7 @@ import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
 import { enqueueAllOfKind } from '@licensync/core/outbox';
 import type { HubspotObjectTypeIds } from '@licensync/core/schema';
+import { SEALED_PREFIX, type SecretBox } from '@licensync/core/secrets';
 import type { HubspotSession } from './api/hubspot-session';
 import { createHubspotCaller } from './create-hubspot-caller';
 import { createHubspotClient } from './create-hubspot-client';
@@ -28,13 +29,14 @@ export function createPortalSessions(deps: {
   logger: Logger;
   metrics: HubspotMetrics;
   limiter: PortalRateLimiter;
+  secrets: SecretBox;
 }) {
-  const cache = new Map<string, { token: string; ready: Promise<ReadyPortal> }>();
+  const cache = new Map<string, { token: string; portalId: string; ready: Promise<ReadyPortal> }>();
 
   const sessionFor = (connection: HubspotConnection): HubspotSession => ({
     portalId: connection.portalId,
     client: createHubspotClient({
-      accessToken: connection.accessToken,
+      accessToken: openToken(deps.secrets, connection.accessToken),
       basePath: deps.config.HUBSPOT_API_BASE,
     }),
     call: createHubspotCaller({
@@ -76,8 +78,17 @@ export function createPortalSessions(deps: {
     ready(connection: HubspotConnection): Promise<ReadyPortal> {
       const cached = cache.get(connection.id);
       if (cached && cached.token === connection.accessToken) return cached.ready;
+      if (cached && cached.portalId === connection.portalId && connection.authKind === 'oauth') {
+        // A refreshed OAuth token: same portal and schema, only the bearer of the session changes.
+        cached.token = connection.accessToken;
+        const token = openToken(deps.secrets, connection.accessToken);
+        return cached.ready.then((ready) => {
+          ready.session.client.setAccessToken(token);
+          return ready;
+        });
+      }
       const ready = deploy(connection);
-      cache.set(connection.id, { token: connection.accessToken, ready });
+      cache.set(connection.id, { token: connection.accessToken, portalId: connection.portalId, ready });
       // A failed deployment is tried again by the next job rather than cached.
       ready.catch(() => cache.delete(connection.id));
       return ready;
@@ -89,3 +100,9 @@ export function createPortalSessions(deps: {
 }
 
 export type PortalSessions = ReturnType<typeof createPortalSessions>;
+
+// A row written by a release before encryption is read as it is until the worker's start-up reseal
+// (or `pnpm secrets:reseal`) seals it; during a rolling deploy both kinds exist for a moment.
+function openToken(secrets: SecretBox, stored: string): string {
+  return stored.startsWith(SEALED_PREFIX) ? secrets.open(stored) : stored;
+}

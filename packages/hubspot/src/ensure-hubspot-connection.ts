@@ -1,8 +1,8 @@
 import type { Client } from '@hubspot/api-client';
+import { forgetPortalData } from '@licensync/core/connections';
 import type { Db } from '@licensync/core/db';
 import { hubspotConnections } from '@licensync/core/schema';
 import type { HubspotCaller } from './create-hubspot-caller';
-import { forgetPortalData } from './forget-portal-data';
 import { getHubspotConnection, type HubspotConnection } from './hubspot-connection';
 import { resolveHubspotConnectionFailures } from './hubspot-connection-failure';
 
@@ -24,24 +24,29 @@ async function fetchPortalId(client: Client, call: HubspotCaller): Promise<strin
  * The workspace's connection for a static token (until OAuth lands): asks HubSpot which portal the
  * token belongs to and stores it, active (this is how a connection in `error` comes back). A token
  * for another portal starts over: no objectTypeIds, and the old portal's record ids and
- * associations forgotten with every record queued again, in the same transaction.
+ * associations forgotten with every record queued again, in the same transaction. Leaves an OAuth
+ * connection, and one an operator disconnected, as they are.
  */
 export async function ensureHubspotConnection(opts: {
   db: Db;
   workspaceId: string;
-  accessToken: string;
+  /** The token sealed with the process's SecretBox: rows never hold it in clear. */
+  sealedToken: string;
   client: Client;
   call: HubspotCaller;
 }): Promise<HubspotConnection> {
-  const portalId = await fetchPortalId(opts.client, opts.call);
   const current = await getHubspotConnection(opts.db, opts.workspaceId);
+  // An OAuth install wins over the static token; an operator's disconnect holds until reconnect.
+  if (current?.authKind === 'oauth' || current?.statusReason?.startsWith('disconnected by')) return current;
+  const portalId = await fetchPortalId(opts.client, opts.call);
   const samePortal = current?.portalId === portalId;
   const values = {
     workspaceId: opts.workspaceId,
     portalId,
     authKind: 'static' as const,
-    accessToken: opts.accessToken,
+    accessToken: opts.sealedToken,
     status: 'active' as const,
+    statusReason: null,
     updatedAt: new Date(),
     ...(!samePortal && { objectTypeIds: {}, schemaVersion: 0 }),
   };

@@ -1,13 +1,13 @@
-import type { Db, DbOrTx } from '@licensync/core/db';
+import { CONNECTION_FAILURE_JOB } from '@licensync/core/connections';
+import type { Db } from '@licensync/core/db';
 import { recordJobFailure } from '@licensync/core/failures';
 import { recordActivity } from '@licensync/core/history';
 import { QUEUES } from '@licensync/core/queues';
-import { hubspotConnections, jobFailures } from '@licensync/core/schema';
+import { hubspotConnections } from '@licensync/core/schema';
 import { and, eq } from 'drizzle-orm';
 import type { HubspotConnection } from './hubspot-connection';
 
-/** The `job_failures.job_name` of a broken connection: one row per connection, not per record. */
-export const CONNECTION_FAILURE_JOB = 'connection';
+export { CONNECTION_FAILURE_JOB, resolveHubspotConnectionFailures } from '@licensync/core/connections';
 
 /**
  * HubSpot refuses the connection itself (revoked token, missing scope, a schema it will not take):
@@ -25,7 +25,7 @@ export async function markHubspotConnectionError(
   return db.transaction(async (tx) => {
     const [changed] = await tx
       .update(hubspotConnections)
-      .set({ status: 'error', updatedAt: new Date() })
+      .set({ status: 'error', statusReason: reason, updatedAt: new Date() })
       .where(and(eq(hubspotConnections.id, connection.id), eq(hubspotConnections.status, 'active')))
       .returning({ id: hubspotConnections.id });
     if (!changed) return false;
@@ -52,19 +52,4 @@ export async function markHubspotConnectionError(
     });
     return true;
   });
-}
-
-/** The connection works again: its open connection failure is resolved. */
-export async function resolveHubspotConnectionFailures(db: DbOrTx, workspaceId: string): Promise<void> {
-  await db
-    .update(jobFailures)
-    .set({ status: 'resolved', updatedAt: new Date() })
-    .where(
-      and(
-        eq(jobFailures.workspaceId, workspaceId),
-        eq(jobFailures.queue, QUEUES.hubspotSync),
-        eq(jobFailures.jobName, CONNECTION_FAILURE_JOB),
-        eq(jobFailures.status, 'failed'),
-      ),
-    );
 }

@@ -1,3 +1,4 @@
+export { forgetPortalData } from '@licensync/core/connections';
 export * from './api/associate-records';
 export * from './api/find-companies-by-domain';
 export * from './api/hubspot-session';
@@ -12,7 +13,6 @@ export * from './create-portal-sessions';
 export * from './deploy-hubspot-schema';
 export * from './ensure-hubspot-connection';
 export * from './ensure-properties';
-export * from './forget-portal-data';
 export * from './hubspot-connection';
 export * from './hubspot-connection-failure';
 export * from './hubspot-metrics';

@@ -1,6 +1,5 @@
 import { enqueueInboxEvent, recordInboxEvent } from '@licensync/core/inbox';
-import * as schema from '@licensync/core/schema';
-import { eq } from 'drizzle-orm';
+import { DEFAULT_WORKSPACE_SLUG, findWebhookWorkspace } from '@licensync/core/workspaces';
 import express, { Router } from 'express';
 import type { AppDeps } from '../app-deps';
 
@@ -21,13 +20,22 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
         metrics.webhooksReceived.inc({ provider: 'stripe', outcome: 'bad_signature' });
         return void res.status(400).json({ error: 'missing Stripe-Signature header' });
       }
+      const workspace = await resolveWorkspace(deps, req.params.workspace);
+      if (!workspace)
+        return void res.status(404).json({ error: `unknown workspace ${req.params.workspace}` });
+      if (!workspace.secret) {
+        metrics.webhooksReceived.inc({ provider: 'stripe', outcome: 'bad_signature' });
+        return void res.status(400).json({
+          error: `workspace ${workspace.slug} has no webhook signing secret: connect its Stripe account`,
+        });
+      }
       const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let event: { id?: unknown; type?: unknown } | null;
       try {
         event = stripe.webhooks.constructEvent(
           body,
           header,
-          config.STRIPE_WEBHOOK_SECRET,
+          workspace.secret,
           config.WEBHOOK_TOLERANCE_SECONDS,
         );
       } catch (err) {
@@ -49,12 +57,8 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
         metrics.webhooksReceived.inc({ provider: 'stripe', outcome: 'malformed' });
         return void res.status(400).json({ error: 'event needs a string id and type' });
       }
-      const workspaceId = await resolveWorkspace(deps, req.params.workspace);
-      if (!workspaceId)
-        return void res.status(404).json({ error: `unknown workspace ${req.params.workspace}` });
-
       const { row, outcome } = await recordInboxEvent(db, {
-        workspaceId,
+        workspaceId: workspace.id,
         provider: 'stripe',
         externalId: event.id,
         type: event.type,
@@ -80,14 +84,19 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
   return router;
 }
 
+/**
+ * The URL's workspace and the secret its events are signed with: its own endpoint's secret once
+ * Stripe is connected; the bare URL and the default workspace fall back to STRIPE_WEBHOOK_SECRET.
+ */
 async function resolveWorkspace(
   deps: AppDeps,
   slug: string | string[] | undefined,
-): Promise<string | undefined> {
-  if (typeof slug !== 'string') return deps.defaultWorkspaceId;
-  const [ws] = await deps.db
-    .select({ id: schema.workspaces.id })
-    .from(schema.workspaces)
-    .where(eq(schema.workspaces.slug, slug));
-  return ws?.id;
+): Promise<{ id: string; slug: string; secret: string | null } | undefined> {
+  const found = await findWebhookWorkspace(deps.db, typeof slug === 'string' ? slug : DEFAULT_WORKSPACE_SLUG);
+  if (!found) return undefined;
+  if (found.sealedWebhookSecret) {
+    return { ...found, secret: deps.secrets.open(found.sealedWebhookSecret) };
+  }
+  const fallback = found.slug === DEFAULT_WORKSPACE_SLUG ? deps.config.STRIPE_WEBHOOK_SECRET : null;
+  return { ...found, secret: fallback };
 }

@@ -22,6 +22,7 @@ export async function connectHubspotPortals(deps: {
       logger: hubspot.logger,
       metrics: hubspot.metrics,
       limiter: hubspot.limiter,
+      secrets: hubspot.secrets,
       accessToken: config.HUBSPOT_ACCESS_TOKEN,
     });
   }

@@ -53,7 +53,7 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
     try {
       const ctx = {
         db: deps.db,
-        stripe: deps.stripe,
+        stripe: await deps.stripeFor(row.workspaceId),
         logger: log,
         workspaceId: row.workspaceId,
         inboxEventId: row.id,

@@ -10,6 +10,7 @@ import {
   PortalPausedError,
 } from '@licensync/hubspot';
 import type { Job } from 'bullmq';
+import { markSynced } from '../hubspot/mark-synced';
 import type { SyncContext } from '../hubspot/sync-context';
 import { SYNC_BATCH_SIZE, syncOutboxBatch } from '../hubspot/sync-outbox-batch';
 import type { JobHandler } from './job-handler';
@@ -32,11 +33,14 @@ export const createSyncOutbox: JobHandler = (workerDeps) => {
     logger: workerDeps.hubspot.logger,
     metrics: workerDeps.hubspot.metrics,
     portals: workerDeps.hubspot.portals,
+    refresher: workerDeps.hubspot.refresher,
   };
   return async function processHubspotSync(job: Job): Promise<string> {
     const { workspaceId, kind } = hubspotSyncJob.schema.parse(job.data);
-    const connection = await getHubspotConnection(deps.db, workspaceId);
-    if (!connection?.enabled || connection.status !== 'active') return 'no active connection';
+    const stored = await getHubspotConnection(deps.db, workspaceId);
+    if (!stored?.enabled || stored.status !== 'active') return 'no active connection';
+    const connection = await deps.refresher.fresh(stored);
+    if (connection.status !== 'active') return `connection ${connection.status}: work parked`;
     if (connection.syncToggles[`${kind}s`] === false) return `${kind} sync is off`;
     let deployed = false;
     try {
@@ -88,8 +92,16 @@ export const createSyncOutbox: JobHandler = (workerDeps) => {
         });
         claimed += n;
         if (n < SYNC_BATCH_SIZE || Date.now() - started > MAX_JOB_MS) break;
+        // A disconnect stops the sync at the next batch; what is left stays pending (parked).
+        const now = await getHubspotConnection(deps.db, ctx.workspaceId);
+        if (now?.status !== 'active' || !now.enabled) break;
+        if (now.accessToken !== ctx.connection.accessToken) {
+          ctx.connection = await deps.refresher.fresh(now);
+          ctx.session = (await deps.portals.ready(ctx.connection)).session;
+        }
       }
     });
+    if (claimed > 0) await markSynced(deps.db, ctx.connection.id);
     return `claimed ${claimed}`;
   }
 

@@ -13,6 +13,8 @@ export interface ResyncDeps {
   queues: Queues;
   config: Config;
   logger: Logger;
+  /** The client and pacer a run of this workspace uses: its own Stripe key's, else `stripe`/`pacer`. */
+  forWorkspace(workspaceId: string): Promise<{ stripe: Stripe; pacer: RequestPacer }>;
   /** Aborted when the worker is stopping: a run ends at its next checkpoint (see `atCheckpoint`). */
   stopping: AbortSignal;
 }

@@ -51,8 +51,9 @@ const emptyReport: Report = {
 export async function runStripeReconcile(
   run: ResyncRun,
   scope: ResolvedScope,
-  deps: ResyncDeps,
+  shared: ResyncDeps,
 ): Promise<void> {
+  const deps: ResyncDeps = { ...shared, ...(await shared.forWorkspace(run.workspaceId)) };
   const phases = await stripeReconcilePhases(run, scope, deps);
   const saved = (run.checkpoint ?? { startingAfter: null }) as unknown as Checkpoint;
   let state: ResyncProgressState = {

@@ -1,3 +1,4 @@
+import { HANDLED_STRIPE_EVENTS, type HandledStripeEvent } from '@licensync/core/stripe';
 import type Stripe from 'stripe';
 import { runChargeDisputeCreated } from './charge-dispute-created.handler';
 import { runChargeRefunded } from './charge-refunded.handler';
@@ -35,8 +36,13 @@ export const stripeEventHandlers = {
   'price.updated': [runPriceChanged],
 } as const satisfies StripeEventRegistry;
 
-/** The event types we act on, e.g. for registering a webhook endpoint with exactly these. */
-export const HANDLED_STRIPE_EVENTS = Object.keys(stripeEventHandlers) as (keyof typeof stripeEventHandlers)[];
+export { HANDLED_STRIPE_EVENTS };
+
+// The registry and core's list (which webhook endpoints subscribe to) name exactly the same events.
+type Missing = Exclude<HandledStripeEvent, keyof typeof stripeEventHandlers>;
+type Extra = Exclude<keyof typeof stripeEventHandlers, HandledStripeEvent>;
+const sameEvents: [Missing, Extra] extends [never, never] ? true : never = true;
+void sameEvents;
 
 /**
  * The handlers of a stored event. The one widening cast: a stored event's `type` is the key it was

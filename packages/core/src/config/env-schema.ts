@@ -43,6 +43,47 @@ export const envSchema = z.object({
     .min(16)
     .default('dev-admin-token-change-me')
     .describe('Bearer token of the admin API'),
+  ENCRYPTION_KEY: z
+    .base64()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .default('bGljZW5zeW5jLWRldmVsb3BtZW50LWtleS0wMDAwMDA=')
+    .describe('Seals tokens, keys and signing secrets at rest (AES-256-GCM); `openssl rand -base64 32`'),
+  ENCRYPTION_KEYS_OLD: z
+    .string()
+    .optional()
+    .describe(
+      'Comma-separated previous ENCRYPTION_KEYs: they still decrypt; `pnpm secrets:reseal` moves rows to the new key',
+    ),
+  ADMIN_SIGNIN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe(
+      'Failed admin sign-ins per address per ADMIN_SIGNIN_WINDOW_S before the address is refused (429)',
+    ),
+  ADMIN_SIGNIN_WINDOW_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('Window of ADMIN_SIGNIN_MAX_FAILURES, in seconds'),
+  HUBSPOT_CLIENT_ID: z.string().optional().describe('Client id of the HubSpot public app (OAuth install)'),
+  HUBSPOT_CLIENT_SECRET: z.string().optional().describe('Client secret of the HubSpot public app'),
+  HUBSPOT_OAUTH_TOKEN_VERSION: z
+    .enum(['v3', 'v1'])
+    .default('v3')
+    .describe('Token endpoint: /oauth/v3/token (answers hub_id) or the deprecated /oauth/v1/token'),
+  HUBSPOT_TOKEN_REFRESH_MARGIN_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('An OAuth access token is refreshed when it expires within this many seconds'),
+  HUBSPOT_AUTHORIZE_URL: z
+    .url()
+    .default('https://app.hubspot.com/oauth/authorize')
+    .describe("HubSpot's OAuth authorize page (a fake's in tests)"),
   STRIPE_API_KEY: z.string().startsWith('sk_').default('sk_test_licensync_dev').describe('Stripe secret key'),
   STRIPE_WEBHOOK_SECRET: z
     .string()

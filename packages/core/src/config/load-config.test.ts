@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load-config';
 
+const REAL_KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('loadConfig', () => {
   it('gives working defaults for local use', () => {
     const config = loadConfig({});
@@ -27,22 +29,33 @@ describe('loadConfig', () => {
     }
   });
 
-  it.each(['ADMIN_TOKEN', 'STRIPE_WEBHOOK_SECRET'])('refuses the shipped %s in production', (name) => {
-    expect(() =>
-      loadConfig({
-        NODE_ENV: 'production',
-        ADMIN_TOKEN: 'a-real-long-admin-token',
-        STRIPE_WEBHOOK_SECRET: 'whsec_real',
-        [name]: undefined,
-      }),
-    ).toThrow(new RegExp(`^Invalid environment variable ${name}: set a real secret in production`));
-    expect(() =>
-      loadConfig({
-        NODE_ENV: 'production',
-        ADMIN_TOKEN: 'a-real-long-admin-token',
-        STRIPE_WEBHOOK_SECRET: 'whsec_real',
-      }),
-    ).not.toThrow();
+  it.each(['ADMIN_TOKEN', 'STRIPE_WEBHOOK_SECRET', 'ENCRYPTION_KEY'])(
+    'refuses the shipped %s in production',
+    (name) => {
+      expect(() =>
+        loadConfig({
+          NODE_ENV: 'production',
+          ADMIN_TOKEN: 'a-real-long-admin-token',
+          STRIPE_WEBHOOK_SECRET: 'whsec_real',
+          ENCRYPTION_KEY: REAL_KEY,
+          [name]: undefined,
+        }),
+      ).toThrow(new RegExp(`^Invalid environment variable ${name}: set a real secret in production`));
+      expect(() =>
+        loadConfig({
+          NODE_ENV: 'production',
+          ADMIN_TOKEN: 'a-real-long-admin-token',
+          STRIPE_WEBHOOK_SECRET: 'whsec_real',
+          ENCRYPTION_KEY: REAL_KEY,
+        }),
+      ).not.toThrow();
+    },
+  );
+
+  it('refuses an ENCRYPTION_KEY that is not 32 bytes of base64', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /ENCRYPTION_KEY: must be 32 bytes/,
+    );
   });
 
   it.each(['0.0.0.0', '::', '192.168.1.10'])(

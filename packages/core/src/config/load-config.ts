@@ -41,6 +41,7 @@ export function loadConfig<S extends z.ZodType = typeof envSchema>(
 const DEV_SECRETS: Record<string, RegExp> = {
   ADMIN_TOKEN: /^(dev-admin-token-change-me|change-me.*)$/,
   STRIPE_WEBHOOK_SECRET: /^whsec_(licensync_dev_secret|\.\.\.)$/,
+  ENCRYPTION_KEY: /^bGljZW5zeW5jLWRldmVsb3BtZW50LWtleS0wMDAwMDA=$/,
 };
 
 /** In production, or as soon as the api is reachable from other machines, the example secrets are refused. */

@@ -1,3 +1,4 @@
+export * from './actor-context';
 export * from './get-history';
 export * from './history-entry';
 export * from './record-activity';

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/client';
 import { activityLog } from '../db/schema/index';
+import { currentActor } from './actor-context';
 
 export interface ActivityInput {
   workspaceId: string | null;
@@ -21,5 +22,6 @@ export async function recordActivity(db: DbOrTx, input: ActivityInput): Promise<
     outcome: input.outcome,
     message: input.message ?? null,
     detail: input.detail ?? null,
+    actor: currentActor(),
   });
 }

@@ -1,10 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeHubspot, FakeHubspotOptions, PortalCredentials } from './fake-hubspot.types';
 import { handleRequest } from './http/handle-request';
+import { readBody } from './http/read-body';
 import { createRouter } from './http/router';
 import { createFaultInjector } from './limits/fault-injector';
 import { createRateLimiter } from './limits/rate-limiter';
+import { handleOauthRequest } from './oauth/handle-oauth-request';
+import { createOauthStore } from './oauth/oauth-store';
 import { createRequestLog } from './request-log';
 import { ALL_ROUTES } from './routes/all-routes';
 import { createIdSequences } from './store/id-sequences';
@@ -19,6 +22,18 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
   let ids = createIdSequences();
   const portals = new Map<number, PortalStore>();
   const tokens = new Map<string, number>();
+  // OAuth access tokens stop working at their expiry, as HubSpot's do; static tokens never expire.
+  const tokenExpiry = new Map<string, number>();
+  const oauth = createOauthStore({
+    accept(token, portalId, expiresAtMs) {
+      tokens.set(token, portalId);
+      tokenExpiry.set(token, expiresAtMs);
+    },
+    drop(token) {
+      tokens.delete(token);
+      tokenExpiry.delete(token);
+    },
+  });
   const limiter = createRateLimiter(options.rateLimit);
   const faults = createFaultInjector();
   const log = createRequestLog();
@@ -40,10 +55,18 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
 
   const router = createRouter(ALL_ROUTES);
   const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake.hubspot');
+    if (url.pathname.startsWith('/oauth/')) {
+      void serveOauth(req, res, url);
+      return;
+    }
     handleRequest(
       {
         router,
-        portalForToken: (token) => portals.get(tokens.get(token) ?? -1),
+        portalForToken: (token) =>
+          (tokenExpiry.get(token) ?? Number.POSITIVE_INFINITY) > Date.now()
+            ? portals.get(tokens.get(token) ?? -1)
+            : undefined,
         limiter,
         faults,
         log,
@@ -57,6 +80,29 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
       res.writeHead(500).end(String(error));
     });
   });
+  async function serveOauth(req: IncomingMessage, res: ServerResponse, url: URL) {
+    try {
+      const text = await readBody(req);
+      const answer = await handleOauthRequest(oauth, defaultPortal.portalId, req, url, text);
+      const { status, body, headers } = answer ?? { status: 404 };
+      // The form body holds client secrets and tokens: logged as its field names only.
+      log.add({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: {},
+        status,
+        body: [...new URLSearchParams(text).keys()],
+        responseBody: undefined,
+        at: new Date(),
+      });
+      const json = body !== undefined && typeof body !== 'string';
+      res.writeHead(status, { ...(json && { 'content-type': 'application/json' }), ...headers });
+      res.end(body === undefined ? undefined : json ? JSON.stringify(body) : body);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -67,6 +113,16 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
     revokeToken: (token) => {
       tokens.delete(token);
     },
+    oauth: {
+      registerApp: (app) => void oauth.apps.set(app.clientId, app),
+      authorizeUrl: () => `http://127.0.0.1:${port}/oauth/authorize`,
+      setAccessTokenTtl: (seconds) => oauth.setAccessTtl(seconds),
+      grants: () => [...oauth.grants],
+      refreshTokensOf: (portalId = defaultPortal.portalId) => oauth.refreshTokensOf(portalId),
+      uninstall: (portalId = defaultPortal.portalId) => {
+        for (const refresh of oauth.refreshTokensOf(portalId)) oauth.revoke(refresh);
+      },
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -76,6 +132,8 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
       ids = createIdSequences();
       portals.clear();
       tokens.clear();
+      tokenExpiry.clear();
+      oauth.reset();
       addPortal(defaultPortal);
       limiter.reset();
       faults.reset();

@@ -29,6 +29,8 @@ export interface FakeHubspot {
   addPortal(portal: PortalCredentials): PortalCredentials;
   /** The token stops working (every request answers 401), as when an app is uninstalled; `addPortal` restores it. */
   revokeToken(token: string): void;
+  /** The OAuth server: `/oauth/authorize`, `/oauth/v1|v3/token`, `/oauth/v3/token/revoke`, token info. */
+  readonly oauth: FakeHubspotOauth;
   close(): Promise<void>;
   /** Back to the state right after creation: portals, data, log, knobs and rate windows. */
   reset(): void;
@@ -58,4 +60,19 @@ export interface FakeHubspot {
   failBatchOnInvalid(on: boolean): void;
   /** Changes the rate limits; `false` switches the burst limit off. */
   rateLimit(settings: Partial<RateLimitSettings> | false): void;
+}
+
+export interface FakeHubspotOauth {
+  /** A public app whose client id and secret the token endpoints accept. */
+  registerApp(app: { clientId: string; clientSecret: string }): void;
+  /** Use as HUBSPOT_AUTHORIZE_URL; the fake user approves at once (add `portal_id` to pick the portal). */
+  authorizeUrl(): string;
+  /** Lifetime of access tokens issued from now on (default 1800 s, as HubSpot's). */
+  setAccessTokenTtl(seconds: number): void;
+  /** Grant type of every successful token request, oldest first. */
+  grants(): string[];
+  /** The portal's live refresh tokens. */
+  refreshTokensOf(portalId?: number): string[];
+  /** The app is uninstalled from the portal: its refresh and access tokens stop working. */
+  uninstall(portalId?: number): void;
 }

@@ -1,5 +1,10 @@
 export { createFakeHubspot } from './create-fake-hubspot';
-export type { FakeHubspot, FakeHubspotOptions, PortalCredentials } from './fake-hubspot.types';
+export type {
+  FakeHubspot,
+  FakeHubspotOauth,
+  FakeHubspotOptions,
+  PortalCredentials,
+} from './fake-hubspot.types';
 export type { FailNextOptions } from './limits/fault-injector';
 export type { RateLimitSettings } from './limits/rate-limiter';
 export { type HubspotContract, loadHubspotContract } from './openapi-contract';

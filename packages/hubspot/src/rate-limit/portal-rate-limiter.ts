@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { hubspotDailyRemainingKey } from '@licensync/core/connections';
 import type { Redis } from 'ioredis';
 import { PortalPausedError } from './portal-paused-error';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
@@ -60,6 +61,15 @@ export function createPortalRateLimiter(opts: PortalRateLimiterOptions) {
       await opts.redis.set(k, '1', 'PX', Math.max(1, Math.ceil(ms)));
       // The bucket restarts empty: a window that just overflowed must not get a burst on top.
       await opts.redis.hset(key(portalId, kind), 'tokens', '0');
+    },
+    /** Records HubSpot's remaining daily budget for the status page, until `ttlMs` (the daily reset). */
+    async noteDailyRemaining(portalId: string, remaining: number, ttlMs: number): Promise<void> {
+      await opts.redis.set(
+        hubspotDailyRemainingKey(opts.prefix, portalId),
+        String(remaining),
+        'PX',
+        Math.max(1, ttlMs),
+      );
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   toFailureFilter,
   toFailureSelection,
 } from './failure-query';
+import { requestWorkspace } from './request-workspace';
 import { toFailureDetailsJson, toFailureJson } from './to-failure-json';
 
 /** There is one admin token and it has no label; the CLI says it is the CLI. */
@@ -18,9 +19,10 @@ const actorOf = (req: Request) => (req.get('x-licensync-client') === 'cli' ? 'cl
 /** Final job failures from Postgres: list, inspect, replay once fixed, or discard. */
 export function failuresRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, config, queues, defaultWorkspaceId: workspaceId } = deps;
+  const { db, config, queues } = deps;
 
   router.get('/failures', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const query = parseInput(failureListQuery, req.query);
     const { data, hasMore } = await listFailures({
       db,
@@ -33,6 +35,7 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.post('/failures/replay', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const body = parseInput(replayBody, req.body);
     const result = await replayFailures({
       db,
@@ -53,6 +56,7 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.post('/failures/discard', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const body = parseInput(discardBody, req.body);
     const result = await discardFailures({
       db,
@@ -65,6 +69,7 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.get('/failures/:id', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const failureId = Number(req.params.id);
     if (!Number.isSafeInteger(failureId) || failureId <= 0) {
       throw new NotFoundError(`failure ${req.params.id} not found`);

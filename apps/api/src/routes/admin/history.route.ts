@@ -3,6 +3,7 @@ import { getHistory, resolveHistorySubjects } from '@licensync/core/history';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { requestWorkspace } from './request-workspace';
 
 // Postgres text cannot hold NUL: let one through and the lookup fails with a 500.
 const text = z
@@ -32,9 +33,10 @@ export const historyQuery = z
  */
 export function historyRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, defaultWorkspaceId: workspaceId } = deps;
+  const { db } = deps;
 
   router.get('/history', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const q = parseInput(historyQuery, req.query);
     const subjects = await resolveHistorySubjects({
       db,

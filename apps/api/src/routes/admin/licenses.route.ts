@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { licenseListQuery } from './license-list-query';
+import { requestWorkspace } from './request-workspace';
 import { toLicenseJson } from './to-license-json';
 
 export const disableBody = z
@@ -13,9 +14,10 @@ export const disableBody = z
 /** The license ledger: look licenses up, switch them on and off, and replace leaked keys. */
 export function licensesRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, defaultWorkspaceId: workspaceId } = deps;
+  const { db } = deps;
 
   router.get('/licenses', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const query = parseInput(licenseListQuery, req.query);
     const { data, hasMore } = await listLicenses({
       db,
@@ -34,16 +36,19 @@ export function licensesRoute(deps: AppDeps): Router {
   });
 
   router.get('/licenses/:id', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     res.json(toLicenseJson(await getLicense({ db, workspaceId, licenseId: req.params.id })));
   });
 
   router.post('/licenses/:id/enable', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const licenseId = req.params.id;
     await setLicenseEnabled({ db, workspaceId, licenseId, enabled: true });
     res.json(toLicenseJson(await getLicense({ db, workspaceId, licenseId })));
   });
 
   router.post('/licenses/:id/disable', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const { reason } = parseInput(disableBody, req.body);
     const licenseId = req.params.id;
     await setLicenseEnabled({ db, workspaceId, licenseId, enabled: false, reason });
@@ -51,6 +56,7 @@ export function licensesRoute(deps: AppDeps): Router {
   });
 
   router.post('/licenses/:id/reissue_key', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const licenseId = req.params.id;
     await reissueLicenseKey({ db, workspaceId, licenseId });
     res.json(toLicenseJson(await getLicense({ db, workspaceId, licenseId })));

@@ -1,13 +1,15 @@
 import { listPriceProblems } from '@licensync/core/catalog';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { requestWorkspace } from './request-workspace';
 
 /** Stripe prices whose license metadata the worker found broken or suspect, so vendors can fix them. */
 export function priceProblemsRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, defaultWorkspaceId: workspaceId } = deps;
+  const { db } = deps;
 
-  router.get('/prices/problems', async (_req, res) => {
+  router.get('/prices/problems', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const rows = await listPriceProblems({ db, workspaceId });
     res.json({
       data: rows.map((row) => ({

@@ -11,6 +11,8 @@ import {
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { requestOperator } from '../../middleware/authenticate-operator';
+import { requestWorkspace } from './request-workspace';
 
 export const resyncCreateBody = z.strictObject({
   kind: z.enum(RESYNC_KINDS),
@@ -30,9 +32,10 @@ export const resyncListQuery = z.strictObject({
  */
 export function resyncsRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, config, defaultWorkspaceId: workspaceId } = deps;
+  const { db, config } = deps;
 
   router.post('/resyncs', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const { kind, scope } = parseInput(resyncCreateBody, req.body ?? {});
     try {
       const run = await requestResync({
@@ -41,7 +44,7 @@ export function resyncsRoute(deps: AppDeps): Router {
         workspaceId,
         kind,
         scope,
-        requestedBy: 'admin-api',
+        requestedBy: requestOperator(req)?.actor ?? 'admin-api',
         retry: { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS },
       });
       res.status(202).json(toResyncJson(run, new Date()));
@@ -52,6 +55,7 @@ export function resyncsRoute(deps: AppDeps): Router {
   });
 
   router.get('/resyncs', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const query = parseInput(resyncListQuery, req.query);
     const runs = await listResyncRuns({ db, workspaceId, ...query });
     const now = new Date();
@@ -59,6 +63,7 @@ export function resyncsRoute(deps: AppDeps): Router {
   });
 
   router.get('/resyncs/:id', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     res.json(toResyncJson(await getResyncRun({ db, workspaceId, runId: req.params.id }), new Date()));
   });
 

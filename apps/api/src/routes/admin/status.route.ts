@@ -2,6 +2,7 @@ import { countOpenWork } from '@licensync/core/failures';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { readLiveness, toLivenessJson } from '../../status/read-liveness';
+import { requestWorkspace } from './request-workspace';
 
 const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -11,9 +12,10 @@ const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'comple
  */
 export function statusRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, queues, defaultWorkspaceId: workspaceId } = deps;
+  const { db, queues } = deps;
 
-  router.get('/status', async (_req, res) => {
+  router.get('/status', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const [work, liveness] = await Promise.all([
       countOpenWork({ db, workspaceId }),
       readLiveness({ db, queues, workspaceId }),

@@ -54,7 +54,8 @@ export const inboxEvents = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('inbox_events_provider_external').on(t.provider, t.externalId),
+    // A workspace's event id says nothing about another workspace's: each has its own Stripe account.
+    uniqueIndex('inbox_events_workspace_provider_external').on(t.workspaceId, t.provider, t.externalId),
     index('inbox_events_status_received').on(t.status, t.receivedAt),
   ],
 );

@@ -37,6 +37,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       query,
       body,
       idempotencyKey,
+      apiKey: /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1],
       status: 0,
       requestId,
       replayed: false,

@@ -8,6 +8,8 @@ export interface LoggedRequest {
   /** The decoded form body (POST only). */
   body: FormParams;
   idempotencyKey: string | undefined;
+  /** The bearer key the request was made with: which account's key a client used. */
+  apiKey: string | undefined;
   status: number;
   requestId: string;
   /** True when the response was replayed from an earlier request with the same Idempotency-Key. */

@@ -1,4 +1,5 @@
 import type { Router } from '../http/router.js';
+import { registerAccountRoutes } from './account.route.js';
 import { registerCheckoutSessionRoutes } from './checkout-sessions.route.js';
 import { registerCustomerRoutes } from './customers.route.js';
 import { registerEventRoutes } from './events.route.js';
@@ -10,6 +11,7 @@ import { registerProductRoutes } from './products.route.js';
 import { registerRefundRoutes } from './refunds.route.js';
 import { registerSubscriptionItemRoutes } from './subscription-items.route.js';
 import { registerSubscriptionRoutes } from './subscriptions.route.js';
+import { registerWebhookEndpointRoutes } from './webhook-endpoints.route.js';
 
 /** Every endpoint the fake answers; anything else is Stripe's 404 "Unrecognized request URL". */
 export function registerRoutes(router: Router): void {
@@ -24,4 +26,6 @@ export function registerRoutes(router: Router): void {
   registerPaymentRoutes(router);
   registerRefundRoutes(router);
   registerEventRoutes(router);
+  registerAccountRoutes(router);
+  registerWebhookEndpointRoutes(router);
 }

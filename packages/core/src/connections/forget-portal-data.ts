@@ -1,8 +1,8 @@
-import type { DbOrTx } from '@licensync/core/db';
-import { enqueueAllOfKind } from '@licensync/core/outbox';
-import { SYNC_OBJECT_KINDS } from '@licensync/core/queues';
-import { externalLinks, hubspotAssociations } from '@licensync/core/schema';
 import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { externalLinks, hubspotAssociations } from '../db/schema/index';
+import { enqueueAllOfKind } from '../outbox/enqueue-all-of-kind';
+import { SYNC_OBJECT_KINDS } from '../queues/jobs/sync-outbox';
 
 /**
  * The workspace now syncs to another portal: every HubSpot record id we stored belongs to the old
