@@ -70,6 +70,14 @@ describe('loadConfig', () => {
           ADMIN_TOKEN: 'a-real-long-admin-token',
           STRIPE_WEBHOOK_SECRET: 'whsec_real',
         }),
+      ).toThrow(/^Invalid environment variable ENCRYPTION_KEY: set a real secret when HOST=/);
+      expect(() =>
+        loadConfig({
+          HOST: host,
+          ADMIN_TOKEN: 'a-real-long-admin-token',
+          STRIPE_WEBHOOK_SECRET: 'whsec_real',
+          ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        }),
       ).not.toThrow();
       expect(loadConfig({ HOST: 'localhost' }).HOST).toBe('localhost');
     },
