@@ -15,6 +15,7 @@ import {
   toFailureFilter,
   toFailureSelection,
 } from './failure-query';
+import { toPathId } from './query-primitives';
 import { toFailureDetailsJson, toFailureJson } from './to-failure-json';
 
 /** There is one admin token and it has no label; the CLI says it is the CLI. */
@@ -70,8 +71,8 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.get('/failures/:id', async (req, res) => {
-    const failureId = Number(req.params.id);
-    if (!Number.isSafeInteger(failureId) || failureId <= 0) {
+    const failureId = toPathId(req.params.id);
+    if (failureId === undefined) {
       throw new NotFoundError(`failure ${req.params.id} not found`);
     }
     res.json(toFailureDetailsJson(await getFailure({ db, workspaceId, failureId })));

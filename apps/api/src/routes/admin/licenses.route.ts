@@ -3,9 +3,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { licenseListQuery } from './license-list-query';
+import { storableText } from './query-primitives';
 import { toLicenseJson } from './to-license-json';
 
-const disableBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).default({});
+const disableBody = z.strictObject({ reason: storableText(500, { trim: true }).optional() }).default({});
 
 /** The license ledger: look licenses up, switch them on and off, and replace leaked keys. */
 export function licensesRoute(deps: AppDeps): Router {

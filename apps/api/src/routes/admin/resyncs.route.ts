@@ -11,6 +11,7 @@ import {
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { queryInteger } from './query-primitives';
 
 const createBody = z.strictObject({
   kind: z.enum(RESYNC_KINDS),
@@ -21,7 +22,7 @@ const createBody = z.strictObject({
 const listQuery = z.strictObject({
   kind: z.enum(RESYNC_KINDS).optional(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInteger(1, 100).default(20),
 });
 
 /**
