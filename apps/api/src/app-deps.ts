@@ -1,12 +1,11 @@
-import type { Config, Db, Logger, Metrics, Queues } from '@licensync/core';
-import type { Redis } from 'ioredis';
+import type { Config, Db, Logger, Metrics, Queues, RedisConnection } from '@licensync/core';
 import type Stripe from 'stripe';
 
 /** What the api needs, built by `main.ts` (or a test) and handed to `createApp`. */
 export interface AppDeps {
   config: Config;
   db: Db;
-  redis: Redis;
+  redis: RedisConnection;
   queues: Queues;
   logger: Logger;
   metrics: Metrics;

@@ -37,7 +37,7 @@ export async function startHubspotSync(deps: {
   const { config, db } = deps;
   const logger = deps.logger.child({ component: 'hubspot-sync' });
   const metrics = createHubspotMetrics(deps.metrics);
-  const limiterRedis = createRedis(config.REDIS_URL, 'worker');
+  const limiterRedis = createRedis(config.REDIS_URL, 'worker', config.REDIS_CLUSTER_NODES);
   const limiter = createPortalRateLimiter({
     redis: limiterRedis,
     prefix: config.QUEUE_PREFIX,

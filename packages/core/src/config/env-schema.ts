@@ -14,11 +14,17 @@ export const envSchema = z.object({
     .default('postgres://postgres@127.0.0.1:5432/licensync')
     .describe('PostgreSQL connection string'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis connection string for BullMQ'),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^\s,:]+(:\d{1,5})?(,[^\s,:]+(:\d{1,5})?)*$/, 'a list host:port,host:port')
+    .optional()
+    .describe('Set = Redis Cluster seeded from these nodes (REDIS_URL lends credentials and TLS only)'),
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-z0-9_-]+$/i)
+    .regex(/^(\{[a-z0-9_-]+\})?[a-z0-9_-]*$/i, 'letters, digits, "_" or "-", optionally after a {hash tag}')
+    .min(1)
     .default('licensync')
-    .describe('BullMQ key prefix; tests use one per file'),
+    .describe('BullMQ key prefix; on a Redis Cluster it must start with a hash tag, e.g. {licensync}'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the api'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
   ADMIN_TOKEN: z
