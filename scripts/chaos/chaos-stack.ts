@@ -59,10 +59,12 @@ export async function startChaosStack(infra: ChaosInfra, name: string, workers: 
   await mkdir(logDir, { recursive: true });
   const env = serviceEnv(infra, databaseUrl);
   const api = serviceProcess({ name: 'api', app: 'api', env, logDir });
+  // The worker logs at info (one line per event) so a restart can wait for "worker started".
+  const workerEnv = { ...env, LOG_LEVEL: 'info' };
   const workerProcs = Array.from({ length: workers }, (_, i) =>
-    serviceProcess({ name: `worker-${i + 1}`, app: 'worker', env, logDir }),
+    serviceProcess({ name: `worker-${i + 1}`, app: 'worker', env: workerEnv, logDir, readyLine: '"msg":"worker started"' }),
   );
-  for (const p of [api, ...workerProcs]) await p.start();
+  await Promise.all([api, ...workerProcs].map((p) => p.start()));
   const base = `http://127.0.0.1:${infra.apiPort}`;
   await until(async () => (await fetch(`${base}/readyz`)).ok, 60_000, 'the api to be ready');
   await until(

@@ -19,14 +19,14 @@ class WindowPattern extends RegExp {
 }
 
 /**
- * For `ms` from now, the fake HubSpot answers about 40 % of requests with a 429 and nearly all the
+ * For `ms` from now, the fake HubSpot answers about a quarter of requests with a 429 and nearly all the
  * rest with a 500, 502 or 503, some after the write landed (the client never hears it succeeded).
  */
 export function openHubspotFaultWindow(hubspot: FakeHubspot, ms: number, random: () => number): void {
   const endsAt = Date.now() + ms;
   const forever = 1e9;
   const during = (share: number) => new WindowPattern(endsAt, share, random);
-  hubspot.force429(forever, { path: during(0.4) });
+  hubspot.force429(forever, { path: during(0.25) });
   hubspot.failNext(forever, { status: 503, path: during(0.4) });
   hubspot.failNext(forever, { status: 500, path: during(0.5) });
   hubspot.failNext(forever, { status: 502, path: during(0.9) });

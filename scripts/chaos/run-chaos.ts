@@ -31,7 +31,7 @@ const { values } = parseArgs({
 });
 const short = values.short ?? false;
 const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
-const events = Number(values.events ?? (short ? 1500 : 10_000));
+const events = Number(values.events ?? (short ? 1000 : 10_000));
 const scenarios = SCENARIOS.filter((s) => !values.only || values.only.split(',').includes(s.name));
 if (scenarios.length === 0) throw new Error(`no scenario named ${values.only}`);
 
@@ -54,7 +54,7 @@ try {
         events,
         window: short ? 300 : 2000,
         concurrency: short ? 16 : 32,
-        deadlineMs: (short ? 60_000 : 240_000) + (scenario.name === 'hubspot-faults' ? (short ? 20_000 : 60_000) : 0),
+        deadlineMs: (short ? 60_000 : 240_000) + (scenario.name === 'hubspot-faults' ? (short ? 15_000 : 60_000) : 0),
         short,
         random: seededRandom(seed + results.length),
       },

@@ -10,7 +10,7 @@ export interface ServiceProcess {
   readonly pid: number | undefined;
   /** SIGKILL: no shutdown hooks, in-flight jobs keep their locks until they expire. */
   kill(): Promise<void>;
-  /** A new process with the same environment. */
+  /** A new process with the same environment; resolves once it printed `readyLine`, if given. */
   start(): Promise<void>;
   /** SIGTERM, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
@@ -25,6 +25,8 @@ export function serviceProcess(opts: {
   app: 'api' | 'worker';
   env: Record<string, string>;
   logDir: string;
+  /** Text of the log line that says the process is up, e.g. `"msg":"worker started"`. */
+  readyLine?: string;
 }): ServiceProcess {
   let child: ChildProcess | undefined;
   const log = createWriteStream(path.join(opts.logDir, `${opts.name}.log`), { flags: 'a' });
@@ -44,6 +46,26 @@ export function serviceProcess(opts: {
       c.stdout?.pipe(log, { end: false });
       c.stderr?.pipe(log, { end: false });
       child = c;
+      const { readyLine } = opts;
+      if (!readyLine) return;
+      await new Promise<void>((resolve, reject) => {
+        let tail = '';
+        const timer = setTimeout(() => done(new Error(`${opts.name} did not start within 60 s`)), 60_000);
+        const onData = (chunk: Buffer) => {
+          tail = (tail + chunk.toString()).slice(-4096);
+          if (tail.includes(readyLine)) done();
+        };
+        const onExit = () => done(new Error(`${opts.name} exited before it was ready`));
+        const done = (err?: Error) => {
+          clearTimeout(timer);
+          c.stdout?.off('data', onData);
+          c.off('exit', onExit);
+          if (err) reject(err);
+          else resolve();
+        };
+        c.stdout?.on('data', onData);
+        c.once('exit', onExit);
+      });
     },
     async kill() {
       if (!child) return;

@@ -73,6 +73,9 @@ export async function startHubspotSync(deps: {
       prefix: config.QUEUE_PREFIX,
       concurrency: Math.max(4, config.WORKER_CONCURRENCY),
       lockDuration: config.JOB_LOCK_MS,
+      // As for inbox jobs: a dead worker's batch must not hold the deduplicated job id for
+      // BullMQ's default 30 s check interval when the lock is shorter.
+      stalledInterval: config.JOB_LOCK_MS,
       maxStalledCount: 3,
     },
   );
