@@ -21,7 +21,11 @@ export interface Scenario {
   disrupt?(ctx: DisruptionContext): Promise<string>;
 }
 
-const aborted = (signal: AbortSignal, ms: number) => sleep(ms, undefined, { signal }).then(() => false, () => true);
+const aborted = (signal: AbortSignal, ms: number) =>
+  sleep(ms, undefined, { signal }).then(
+    () => false,
+    () => true,
+  );
 
 async function whenDelivered(ctx: DisruptionContext, share: number): Promise<boolean> {
   while (ctx.delivered() < share) if (await aborted(ctx.signal, 100)) return false;
@@ -75,7 +79,9 @@ export const SCENARIOS: Scenario[] = [
       const from = Date.now();
       openHubspotFaultWindow(ctx.infra.hubspot, ms, ctx.random);
       await aborted(ctx.signal, ms);
-      const during = ctx.infra.hubspot.requests().filter((r) => r.at.getTime() >= from && r.at.getTime() < from + ms);
+      const during = ctx.infra.hubspot
+        .requests()
+        .filter((r) => r.at.getTime() >= from && r.at.getTime() < from + ms);
       const count = (test: (s: number) => boolean) => during.filter((r) => test(r.status)).length;
       return `HubSpot faulty for ${ms / 1000} s: ${count((s) => s === 429)} × 429, ${count((s) => s >= 500)} × 5xx, ${count((s) => s < 300)} × 2xx`;
     },

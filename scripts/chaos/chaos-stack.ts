@@ -1,5 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -62,7 +61,13 @@ export async function startChaosStack(infra: ChaosInfra, name: string, workers: 
   // The worker logs at info (one line per event) so a restart can wait for "worker started".
   const workerEnv = { ...env, LOG_LEVEL: 'info' };
   const workerProcs = Array.from({ length: workers }, (_, i) =>
-    serviceProcess({ name: `worker-${i + 1}`, app: 'worker', env: workerEnv, logDir, readyLine: '"msg":"worker started"' }),
+    serviceProcess({
+      name: `worker-${i + 1}`,
+      app: 'worker',
+      env: workerEnv,
+      logDir,
+      readyLine: '"msg":"worker started"',
+    }),
   );
   await Promise.all([api, ...workerProcs].map((p) => p.start()));
   const base = `http://127.0.0.1:${infra.apiPort}`;

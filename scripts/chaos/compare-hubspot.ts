@@ -23,15 +23,22 @@ export async function compareHubspot(
     tally.add('lost', found.length === 0 ? 1 : 0, `license ${l.id} not in HubSpot`);
     tally.add('duplicated', found.length - 1, `license ${l.id} in HubSpot ${found.length} times`);
     const props = found[0]?.properties;
-    const stale = props && (props.status !== (l.enabled ? 'active' : 'disabled') || props.license_key !== l.licenseKey);
-    tally.add('wrong', stale ? 1 : 0, `HubSpot record of ${l.id} reads ${props?.status}/${props?.license_key}`);
+    const stale =
+      props && (props.status !== (l.enabled ? 'active' : 'disabled') || props.license_key !== l.licenseKey);
+    tally.add(
+      'wrong',
+      stale ? 1 : 0,
+      `HubSpot record of ${l.id} reads ${props?.status}/${props?.license_key}`,
+    );
   }
-  for (const stray of byLicense.values()) tally.add('duplicated', stray.length, 'HubSpot license record of no license');
+  for (const stray of byLicense.values())
+    tally.add('duplicated', stray.length, 'HubSpot license record of no license');
 
   const contacts = hubspot.records('0-1');
   const emails = new Set(contacts.map((c) => String(c.properties.email)));
   tally.add('duplicated', contacts.length - emails.size, 'HubSpot contacts with the same email');
-  for (const story of plan.stories) if (!emails.has(story.email)) tally.add('lost', 1, `contact ${story.email}`);
+  for (const story of plan.stories)
+    if (!emails.has(story.email)) tally.add('lost', 1, `contact ${story.email}`);
 
   const outbox = await db.select({ status: schema.syncOutbox.status }).from(schema.syncOutbox);
   return {

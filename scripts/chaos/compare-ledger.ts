@@ -10,7 +10,8 @@ export async function compareLedger(db: Db, plan: StoryPlan, tally: Tally) {
   for (const event of plan.events) {
     const status = inbox.get(event.id);
     if (status === undefined) tally.add('lost', 1, `event ${event.id} (${event.type}) never stored`);
-    else if (status !== 'processed' && status !== 'ignored') tally.add('wrong', 1, `event ${event.id} is ${status}`);
+    else if (status !== 'processed' && status !== 'ignored')
+      tally.add('wrong', 1, `event ${event.id} is ${status}`);
   }
 
   const licenses = await db.select().from(schema.licenses);
@@ -21,14 +22,16 @@ export async function compareLedger(db: Db, plan: StoryPlan, tally: Tally) {
     const seats = `${found.length} licenses for ${story.licenses} seats of ${story.source.id}`;
     tally.add('lost', story.licenses - found.length, seats);
     tally.add('duplicated', found.length - story.licenses, seats);
-    for (const l of found) if (!l.enabled) tally.add('wrong', 1, `license ${l.id} disabled (${l.disabledReason})`);
+    for (const l of found)
+      if (!l.enabled) tally.add('wrong', 1, `license ${l.id} disabled (${l.disabledReason})`);
   }
   for (const extra of bySource.values()) tally.add('duplicated', extra.length, 'licenses of no purchase');
 
   const customers = await db.select({ email: schema.customers.email }).from(schema.customers);
   const emails = new Set(customers.map((c) => c.email));
   tally.add('duplicated', customers.length - emails.size, 'customers stored twice');
-  for (const story of plan.stories) if (!emails.has(story.email)) tally.add('lost', 1, `customer ${story.email}`);
+  for (const story of plan.stories)
+    if (!emails.has(story.email)) tally.add('lost', 1, `customer ${story.email}`);
 
   const failures = await db.select({ id: schema.jobFailures.id }).from(schema.jobFailures);
   return {

@@ -47,18 +47,15 @@ const hubspot = await createFakeHubspot();
 const results: ScenarioResult[] = [];
 try {
   for (const scenario of scenarios) {
-    const result = await runScenario(
-      { pg, redis, stripe, hubspot, apiPort: 3390, logDir },
-      scenario,
-      {
-        events,
-        window: short ? 300 : 2000,
-        concurrency: short ? 16 : 32,
-        deadlineMs: (short ? 60_000 : 240_000) + (scenario.name === 'hubspot-faults' ? (short ? 15_000 : 60_000) : 0),
-        short,
-        random: seededRandom(seed + results.length),
-      },
-    );
+    const result = await runScenario({ pg, redis, stripe, hubspot, apiPort: 3390, logDir }, scenario, {
+      events,
+      window: short ? 300 : 2000,
+      concurrency: short ? 16 : 32,
+      deadlineMs:
+        (short ? 60_000 : 240_000) + (scenario.name === 'hubspot-faults' ? (short ? 15_000 : 60_000) : 0),
+      short,
+      random: seededRandom(seed + results.length),
+    });
     results.push(result);
     console.log(formatResult(result));
   }

@@ -29,7 +29,11 @@ const settled = (c: StateComparison) =>
   c.lost === 0 && c.duplicated === 0 && c.wrong === 0 && c.failedForGood === 0 && c.openIntents === 0;
 
 /** Plays the purchases, delivers their events under the scenario's disruption, and compares. */
-export async function runScenario(infra: ChaosInfra, scenario: Scenario, opts: ScenarioOptions): Promise<ScenarioResult> {
+export async function runScenario(
+  infra: ChaosInfra,
+  scenario: Scenario,
+  opts: ScenarioOptions,
+): Promise<ScenarioResult> {
   const stack = await startChaosStack(infra, scenario.name, scenario.workers);
   try {
     const plan = makeStories(infra.stripe, opts.events, opts.random);
@@ -74,7 +78,14 @@ export async function runScenario(infra: ChaosInfra, scenario: Scenario, opts: S
     // Once more after the disruption stopped and a moment passed: a late duplicate would show here.
     await new Promise((r) => setTimeout(r, 1500));
     comparison = await compareState(stack.harnessDb.db, infra.hubspot, plan);
-    return { name: scenario.name, deliveries, disruption: did, comparison, seconds, converged: converged && settled(comparison) };
+    return {
+      name: scenario.name,
+      deliveries,
+      disruption: did,
+      comparison,
+      seconds,
+      converged: converged && settled(comparison),
+    };
   } finally {
     await stack.close();
   }

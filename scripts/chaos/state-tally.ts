@@ -9,7 +9,9 @@ export interface StateTally {
   examples: string[];
 }
 
-export function createTally(): StateTally & { add(kind: 'lost' | 'duplicated' | 'wrong', n: number, why: string): void } {
+export function createTally(): StateTally & {
+  add(kind: 'lost' | 'duplicated' | 'wrong', n: number, why: string): void;
+} {
   const tally = {
     lost: 0,
     duplicated: 0,

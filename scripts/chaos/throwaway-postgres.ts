@@ -35,7 +35,8 @@ export async function startThrowawayPostgres(port: number): Promise<ThrowawayPos
       ? run('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args])
       : run(path.join(bin, tool), args);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  const start = () => pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-o', options, 'start']);
+  const start = () =>
+    pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-o', options, 'start']);
   const stopNow = (mode: 'immediate' | 'fast') => pg('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
 
   await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
@@ -55,7 +56,9 @@ export async function startThrowawayPostgres(port: number): Promise<ThrowawayPos
 }
 
 async function findBinDir(): Promise<string> {
-  const versions = (await readdir(PG_ROOT)).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = (await readdir(PG_ROOT))
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   if (!versions[0]) throw new Error(`no PostgreSQL binaries under ${PG_ROOT}`);
   return path.join(PG_ROOT, versions[0], 'bin');
 }

@@ -14,9 +14,13 @@ export interface ThrowawayRedis {
 export async function startThrowawayRedis(port: number): Promise<ThrowawayRedis> {
   let child: ChildProcess;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     await waitFor(() => command(port, 'PING').then((r) => r.startsWith('+PONG')), 10_000);
   };
   const kill = async () => {
