@@ -27,12 +27,13 @@ export interface StateComparison extends StateTally {
 export async function compareState(db: Db, hubspot: FakeHubspot, plan: StoryPlan): Promise<StateComparison> {
   const tally = createTally();
   const ledger = await compareLedger(db, plan, tally);
-  const crm = await compareHubspot(db, hubspot, plan, ledger.licenses, tally);
+  const crm = await compareHubspot(db, hubspot, { plan, ...ledger }, tally);
   const seats = plan.stories.reduce((sum, s) => sum + s.licenses, 0);
   return {
     lost: tally.lost,
     duplicated: tally.duplicated,
     wrong: tally.wrong,
+    pending: tally.pending,
     examples: tally.examples,
     expected: {
       events: plan.events.length,

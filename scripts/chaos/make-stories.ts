@@ -7,6 +7,8 @@ export interface Story {
   /** Licenses are looked up by this: the checkout session (one-off) or the subscription. */
   source: { kind: 'session' | 'subscription'; id: string };
   licenses: number;
+  /** Ids of the events this purchase emitted. */
+  eventIds: string[];
 }
 
 export interface StoryPlan {
@@ -37,6 +39,7 @@ export function makeStories(fake: FakeStripe, minEvents: number, random: () => n
   const seats = (max: number) => 1 + Math.floor(random() * max);
   while (events.length < minEvents) {
     const email = `buyer${stories.length}@chaos.example`;
+    const firstEvent = events.length;
     if (random() < 0.75) {
       const quantity = seats(3);
       const { session } = sim.checkout({
@@ -44,7 +47,7 @@ export function makeStories(fake: FakeStripe, minEvents: number, random: () => n
         mode: 'payment',
         lineItems: [{ price: oneOff.id, quantity }],
       });
-      stories.push({ email, source: { kind: 'session', id: session.id }, licenses: quantity });
+      stories.push({ email, source: { kind: 'session', id: session.id }, licenses: quantity, eventIds: [] });
     } else {
       const quantity = seats(2);
       const { subscription } = sim.checkout({
@@ -53,8 +56,14 @@ export function makeStories(fake: FakeStripe, minEvents: number, random: () => n
         lineItems: [{ price: monthly.id, quantity }],
       });
       sim.updateSubscriptionQuantity(subscription!.id, quantity + 1);
-      stories.push({ email, source: { kind: 'subscription', id: subscription!.id }, licenses: quantity + 1 });
+      stories.push({
+        email,
+        source: { kind: 'subscription', id: subscription!.id },
+        licenses: quantity + 1,
+        eventIds: [],
+      });
     }
+    stories.at(-1)!.eventIds = events.slice(firstEvent).map((e) => e.id);
   }
   stopListening();
   return { stories, events };

@@ -19,7 +19,9 @@ export function formatResult(r: ScenarioResult): string {
   const lines = [
     `== ${r.name}: ${r.converged ? 'PASS' : 'FAIL'} — lost ${c.lost}, duplicated ${c.duplicated}`,
     `   ${n(c.expected.events)} events delivered ${n(d.delivered)} times (${n(d.retried)} retries, ${d.abandoned} abandoned); disruption: ${r.disruption}`,
-    `   state matched after ${r.seconds.toFixed(1)} s; wrong ${c.wrong}, failed for good ${c.failedForGood}, intents still open ${c.openIntents}`,
+    r.converged
+      ? `   state matched after ${r.seconds.toFixed(1)} s`
+      : `   no match within ${r.seconds.toFixed(0)} s: in progress ${c.pending}, wrong ${c.wrong}, failed for good ${c.failedForGood}, sync intents open ${c.openIntents}`,
     '   expected vs actual:',
     ...ROWS.map(([key, label]) => {
       const mark = c.expected[key] === c.actual[key] ? 'ok' : 'DIFF';

@@ -31,7 +31,7 @@ const { values } = parseArgs({
 });
 const short = values.short ?? false;
 const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
-const events = Number(values.events ?? (short ? 1000 : 10_000));
+const events = Number(values.events ?? (short ? 800 : 10_000));
 const scenarios = SCENARIOS.filter((s) => !values.only || values.only.split(',').includes(s.name));
 if (scenarios.length === 0) throw new Error(`no scenario named ${values.only}`);
 
@@ -41,7 +41,10 @@ console.log(
 );
 const started = Date.now();
 const pg = await startThrowawayPostgres(5440);
-const redis = await startThrowawayRedis(6390);
+const redis = await startThrowawayRedis(6390).catch(async (err) => {
+  await pg.stop();
+  throw err;
+});
 const stripe = await createFakeStripe();
 const hubspot = await createFakeHubspot();
 const results: ScenarioResult[] = [];

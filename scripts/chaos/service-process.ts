@@ -8,6 +8,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export interface ServiceProcess {
   readonly name: string;
   readonly pid: number | undefined;
+  /** Started and, with `readyLine`, printed it; false again once killed or stopped. */
+  readonly ready: boolean;
   /** SIGKILL: no shutdown hooks, in-flight jobs keep their locks until they expire. */
   kill(): Promise<void>;
   /** A new process with the same environment; resolves once it printed `readyLine`, if given. */
@@ -29,6 +31,7 @@ export function serviceProcess(opts: {
   readyLine?: string;
 }): ServiceProcess {
   let child: ChildProcess | undefined;
+  let ready = false;
   const log = createWriteStream(path.join(opts.logDir, `${opts.name}.log`), { flags: 'a' });
   const exited = (c: ChildProcess) =>
     c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r));
@@ -36,6 +39,9 @@ export function serviceProcess(opts: {
     name: opts.name,
     get pid() {
       return child?.pid;
+    },
+    get ready() {
+      return ready;
     },
     async start() {
       const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -46,8 +52,12 @@ export function serviceProcess(opts: {
       c.stdout?.pipe(log, { end: false });
       c.stderr?.pipe(log, { end: false });
       child = c;
+      ready = false;
       const { readyLine } = opts;
-      if (!readyLine) return;
+      if (!readyLine) {
+        ready = true;
+        return;
+      }
       await new Promise<void>((resolve, reject) => {
         let tail = '';
         const timer = setTimeout(() => done(new Error(`${opts.name} did not start within 60 s`)), 60_000);
@@ -60,8 +70,9 @@ export function serviceProcess(opts: {
           clearTimeout(timer);
           c.stdout?.off('data', onData);
           c.off('exit', onExit);
-          if (err) reject(err);
-          else resolve();
+          if (err) return reject(err);
+          ready = child === c;
+          resolve();
         };
         c.stdout?.on('data', onData);
         c.once('exit', onExit);
@@ -70,12 +81,14 @@ export function serviceProcess(opts: {
     async kill() {
       if (!child) return;
       const c = child;
+      ready = false;
       c.kill('SIGKILL');
       await exited(c);
     },
     async stop(graceMs = 10_000) {
       if (!child) return;
       const c = child;
+      ready = false;
       c.kill('SIGTERM');
       const timer = setTimeout(() => c.kill('SIGKILL'), graceMs);
       await exited(c);

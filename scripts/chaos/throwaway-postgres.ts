@@ -39,8 +39,15 @@ export async function startThrowawayPostgres(port: number): Promise<ThrowawayPos
     pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-o', options, 'start']);
   const stopNow = (mode: 'immediate' | 'fast') => pg('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
 
-  await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
-  await start();
+  try {
+    await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    await start();
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      `throwaway Postgres did not start on port ${port} (in use by another run?): ${(err as Error).message}`,
+    );
+  }
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     async restart(downMs) {

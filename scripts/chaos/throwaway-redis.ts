@@ -28,6 +28,9 @@ export async function startThrowawayRedis(port: number): Promise<ThrowawayRedis>
     child.kill('SIGKILL');
     await exited;
   };
+  // Another server on the port would answer our PING, and FLUSHALL would empty it.
+  if (await command(port, 'PING').catch(() => undefined))
+    throw new Error(`port ${port} is in use (another chaos run?)`);
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
