@@ -32,6 +32,9 @@ async function whenDelivered(ctx: DisruptionContext, share: number): Promise<boo
   return true;
 }
 
+/** How long HubSpot answers 429s and 5xx in the hubspot-faults scenario. */
+export const HUBSPOT_FAULT_MS = (short: boolean) => (short ? 15_000 : 60_000);
+
 /** The scenarios of `pnpm chaos`, in the order they run. */
 export const SCENARIOS: Scenario[] = [
   { name: 'duplicates', workers: 1 },
@@ -83,7 +86,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'hubspot-faults',
     workers: 1,
     async disrupt(ctx) {
-      const ms = ctx.short ? 15_000 : 60_000;
+      const ms = HUBSPOT_FAULT_MS(ctx.short);
       const from = Date.now();
       openHubspotFaultWindow(ctx.infra.hubspot, ms, ctx.random);
       await aborted(ctx.signal, ms);
