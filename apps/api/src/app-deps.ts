@@ -2,16 +2,15 @@ import type { Config } from '@licensync/core/config';
 import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
-import type { Queues } from '@licensync/core/queues';
+import type { Queues, RedisConnection } from '@licensync/core/queues';
 import type { SecretBox } from '@licensync/core/secrets';
-import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 
 /** What the api needs, built by `main.ts` (or a test) and handed to `createApp`. */
 export interface AppDeps {
   config: Config;
   db: Db;
-  redis: Redis;
+  redis: RedisConnection;
   queues: Queues;
   logger: Logger;
   metrics: Metrics;

@@ -15,7 +15,7 @@ export type ApiRuntime = Awaited<ReturnType<typeof createApiRuntime>>;
 /** Builds the api's dependencies and starts listening; `close()` undoes it in reverse order. */
 export async function createApiRuntime(config: Config, logger: Logger) {
   const dbHandle = createDb(config.DATABASE_URL);
-  const redis = createRedis(config.REDIS_URL, 'producer');
+  const redis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES);
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const metrics = createMetrics({ defaults: true });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });

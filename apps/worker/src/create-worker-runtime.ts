@@ -31,8 +31,8 @@ export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
 export async function createWorkerRuntime(config: Config, logger: Logger) {
   // Every worker, the relay and the purge share it: sized for their concurrency.
   const dbHandle = createDb(config.DATABASE_URL, { max: 20 });
-  const workerRedis = createRedis(config.REDIS_URL, 'worker');
-  const producerRedis = createRedis(config.REDIS_URL, 'producer');
+  const workerRedis = createRedis(config.REDIS_URL, 'worker', config.REDIS_CLUSTER_NODES);
+  const producerRedis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES);
   const queues = createQueues(producerRedis, config.QUEUE_PREFIX);
   const metrics = createMetrics({ defaults: false });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });

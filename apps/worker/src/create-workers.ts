@@ -19,7 +19,11 @@ const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     stalledInterval: config.JOB_LOCK_MS,
   }),
   // Mostly waiting on HubSpot and the rate limiter, so more at once than the CPU-bound inbox.
-  [QUEUES.hubspotSync]: (config) => ({ concurrency: Math.max(4, config.WORKER_CONCURRENCY) }),
+  // A dead worker's batch must not hold its deduplicated job id for BullMQ's default 30 s check.
+  [QUEUES.hubspotSync]: (config) => ({
+    concurrency: Math.max(4, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
   // One at a time: bulk work never competes with itself, and live events have their own queue.
   [QUEUES.resyncs]: (config) => ({ concurrency: 1, stalledInterval: config.JOB_LOCK_MS }),
 };

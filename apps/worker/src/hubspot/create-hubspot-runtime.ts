@@ -25,7 +25,7 @@ export function createHubspotRuntime(deps: {
   const { config } = deps;
   const logger = deps.logger.child({ component: 'hubspot-sync' });
   const metrics = createHubspotMetrics(deps.metrics);
-  const limiterRedis = createRedis(config.REDIS_URL, 'worker');
+  const limiterRedis = createRedis(config.REDIS_URL, 'worker', config.REDIS_CLUSTER_NODES);
   const limiter = createPortalRateLimiter({
     redis: limiterRedis,
     prefix: config.QUEUE_PREFIX,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { plainText } from './input-primitives';
 
 export const customFieldInputSchema = z.strictObject({
-  name: plainText(100),
+  // A policy's custom_field_values could never name it (see namedValues).
+  name: plainText(100).refine((name) => name !== '__proto__', 'is a reserved name'),
   default_value: z
     .string()
     .max(1000)

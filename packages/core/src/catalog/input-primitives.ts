@@ -26,3 +26,18 @@ export const positiveCount = z.int('must be an integer').min(1, 'must be at leas
 export const durationText = z
   .string()
   .refine((text) => parseDuration(text) !== undefined, 'must be a duration such as 30d, 2w, 6m or 1y');
+
+/**
+ * A JSON object of names to values. Zod's record skips a `__proto__` key without a word (assigning
+ * it would set the prototype), so it is refused by name instead of vanishing from what is stored.
+ */
+export function namedValues<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .unknown()
+    .superRefine((input, ctx) => {
+      if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+        ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'is a reserved name' });
+      }
+    })
+    .pipe(z.record(key, value));
+}

@@ -8,15 +8,16 @@ import { InvalidInputError } from '../errors/invalid-input-error';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
   const parsed = schema.safeParse(input, { error: toMessage });
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
+  // A Map, then fromEntries: assigning `fields['__proto__']` would set the prototype and lose the name.
+  const fields = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     for (const key of keys) {
       const path = toFieldPath(key === undefined ? issue.path : [...issue.path, key], prefix);
-      fields[path] ??= issue.message;
+      if (!fields.has(path)) fields.set(path, issue.message);
     }
   }
-  throw new InvalidInputError(fields);
+  throw new InvalidInputError(Object.fromEntries(fields));
 }
 
 /** `['products', 2, 'license_type']` → `products[2].license_type`; the empty path is `body`. */

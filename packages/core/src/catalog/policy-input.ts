@@ -1,6 +1,6 @@
 import { LICENSE_TYPES } from '@licensync/mappers';
 import { z } from 'zod';
-import { codeText, durationText, plainText, positiveCount } from './input-primitives';
+import { codeText, durationText, namedValues, plainText, positiveCount } from './input-primitives';
 
 /**
  * A license policy as the admin API and catalog files spell it. Rules that need the product
@@ -20,8 +20,7 @@ export const policyInputSchema = z
     is_trial: z.boolean().default(false),
     is_default: z.boolean().default(false),
     features: z.array(codeText).max(200).default([]),
-    custom_field_values: z
-      .record(z.string().max(100), z.string().max(1000))
+    custom_field_values: namedValues(z.string().max(100), z.string().max(1000))
       .refine(
         (values) => Object.entries(values).every(([k, v]) => !k.includes('\u0000') && !v.includes('\u0000')),
         'must not contain NUL characters',

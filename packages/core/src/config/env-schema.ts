@@ -19,11 +19,19 @@ export const envSchema = z.object({
     .optional()
     .describe('Password for DATABASE_URL, kept out of the URL (e.g. DATABASE_PASSWORD_FILE=/run/secrets/…)'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis connection string for BullMQ'),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^\s,:]+(:\d{1,5})?(,[^\s,:]+(:\d{1,5})?)*$/, 'a list host:port,host:port')
+    .optional()
+    .describe('Set = Redis Cluster seeded from these nodes (REDIS_URL lends credentials and TLS only)'),
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-z0-9_-]+$/i)
+    .regex(/^(\{[a-z0-9_-]+\})?[a-z0-9_-]*$/i, 'letters, digits, "_" or "-", optionally after a {hash tag}')
+    .min(1)
     .default('licensync')
-    .describe('BullMQ key prefix; tests use one per file'),
+    .describe(
+      'BullMQ key prefix; tests use one per file; on a Redis Cluster it must start with a hash tag, e.g. {licensync}',
+    ),
   HOST: z
     .string()
     .min(1)

@@ -29,6 +29,7 @@ export function loadConfig<S extends z.ZodType = typeof envSchema>(
   }
   const config = parsed.data as Record<string, unknown>;
   refuseDevSecretsWhenExposed(config);
+  refuseUntaggedPrefixOnCluster(config);
   if (typeof config.DATABASE_PASSWORD === 'string' && typeof config.DATABASE_URL === 'string') {
     const url = new URL(config.DATABASE_URL);
     url.password = encodeURIComponent(config.DATABASE_PASSWORD);
@@ -65,3 +66,15 @@ function refuseDevSecretsWhenExposed(config: Record<string, unknown>): void {
 }
 
 export type { Config };
+
+/**
+ * BullMQ's scripts touch several keys of a queue at once, and the rate limiter two keys of a
+ * portal: on a cluster they must share a slot, which a `{hash tag}` at the prefix's start ensures.
+ */
+function refuseUntaggedPrefixOnCluster(config: Record<string, unknown>): void {
+  if (config.REDIS_CLUSTER_NODES === undefined) return;
+  if (typeof config.QUEUE_PREFIX === 'string' && config.QUEUE_PREFIX.startsWith('{')) return;
+  throw new ConfigError(
+    'Invalid environment variable QUEUE_PREFIX: with REDIS_CLUSTER_NODES it must start with a hash tag, e.g. {licensync}',
+  );
+}

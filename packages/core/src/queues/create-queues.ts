@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { QUEUES } from './names';
+import type { RedisConnection } from './redis';
 
-export function createQueues(connection: Redis, prefix: string) {
+export function createQueues(connection: RedisConnection, prefix: string) {
   const opts = { connection, prefix };
   const queues = {
     inbox: new Queue(QUEUES.inbox, opts),

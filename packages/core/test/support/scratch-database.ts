@@ -7,7 +7,7 @@ import { runMigrations } from '../../src/db/migrate';
 // migrations), so depending on it from here would make a cycle. These are the two things core's own
 // tests need. The name follows test-env's `licensync_t_<unix seconds>_<hex>`, so the global setup
 // drops whatever a crashed run leaves behind.
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ScratchDatabase {
   name: string;
@@ -42,4 +42,15 @@ export async function createMigratedDatabase(): Promise<ScratchDatabase> {
   await ensureDatabase(db.url);
   await runMigrations(db.url);
   return db;
+}
+
+/** Runs `fn` with a client of the test server's admin database, then closes it. */
+export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hubspotDailyRemainingKey } from '@licensync/core/connections';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@licensync/core/queues';
 import { PortalPausedError } from './portal-paused-error';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
 
 export type HubspotCallKind = 'default' | 'search';
 
 export interface PortalRateLimiterOptions {
-  redis: Redis;
+  /** Keys are `<prefix>:hubspot-rate:…`: on a cluster the prefix's hash tag keeps them in one slot. */
+  redis: RedisConnection;
   /** Key prefix, e.g. the BullMQ prefix; every process of one install must use the same. */
   prefix: string;
   /** Requests per portal per rolling 10 s (HubSpot: 100–250 depending on plan). */

@@ -1,16 +1,8 @@
 import type { FailureFilter, FailureSelection } from '@licensync/core/failures';
 import { z } from 'zod';
+import { bodyId, isoTime, queryInteger, storableText } from './query-primitives';
 
-const text = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(500)
-  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
-
-const isoTime = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time')
-  .transform((s) => new Date(s));
+const text = storableText(500);
 
 /**
  * Query of `GET /api/v1/failures`. `created[gte]`/`created[lte]` (Stripe's style) and
@@ -25,8 +17,8 @@ export const failureListQuery = z.strictObject({
   since: isoTime.optional(),
   until: isoTime.optional(),
   status: z.enum(['failed', 'replayed', 'discarded', 'resolved', 'any']).default('failed'),
-  limit: z.coerce.number().int('must be an integer').min(1).max(100, 'must be at most 100').default(20),
-  starting_after: z.coerce.number().int('must be an integer').positive().optional(),
+  limit: queryInteger(1, 100).default(20),
+  starting_after: queryInteger(1).optional(),
 });
 
 /** `{queue, event_type, error, since, until}` of a replay or discard; open failures only. */
@@ -39,7 +31,7 @@ const bulkFilter = z.strictObject({
 });
 
 const selection = {
-  ids: z.array(z.coerce.number().int().positive()).min(1).max(1000).optional(),
+  ids: z.array(bodyId).min(1).max(1000).optional(),
   filter: bulkFilter.optional(),
 };
 const oneOf = (b: { ids?: unknown; filter?: unknown }) => (b.ids === undefined) !== (b.filter === undefined);
@@ -50,7 +42,7 @@ export const replayBody = z
   .refine(oneOf, oneOfMessage);
 
 export const discardBody = z
-  .strictObject({ ...selection, reason: z.string().trim().min(1, 'required').max(500) })
+  .strictObject({ ...selection, reason: storableText(500, { trim: true }) })
   .refine(oneOf, oneOfMessage);
 
 export function toFailureFilter(q: z.output<typeof failureListQuery>): FailureFilter {

@@ -10,6 +10,7 @@ import {
   toFailureFilter,
   toFailureSelection,
 } from './failure-query';
+import { toPathId } from './query-primitives';
 import { requestWorkspace } from './request-workspace';
 import { toFailureDetailsJson, toFailureJson } from './to-failure-json';
 
@@ -70,8 +71,8 @@ export function failuresRoute(deps: AppDeps): Router {
 
   router.get('/failures/:id', async (req, res) => {
     const workspaceId = requestWorkspace(req, deps);
-    const failureId = Number(req.params.id);
-    if (!Number.isSafeInteger(failureId) || failureId <= 0) {
+    const failureId = toPathId(req.params.id);
+    if (failureId === undefined) {
       throw new NotFoundError(`failure ${req.params.id} not found`);
     }
     res.json(toFailureDetailsJson(await getFailure({ db, workspaceId, failureId })));

@@ -3,15 +3,10 @@ import { getHistory, resolveHistorySubjects } from '@licensync/core/history';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { queryInteger, storableText } from './query-primitives';
 import { requestWorkspace } from './request-workspace';
 
-// Postgres text cannot hold NUL: let one through and the lookup fails with a 500.
-const text = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(320)
-  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const text = storableText(320, { trim: true });
 
 export const historyQuery = z
   .strictObject({
@@ -20,7 +15,7 @@ export const historyQuery = z
     license_id: text.optional(),
     license_key: text.optional(),
     hubspot_object_id: text.optional(),
-    limit: z.coerce.number().int('must be an integer').min(1).max(500, 'must be at most 500').default(100),
+    limit: queryInteger(1, 500).default(100),
   })
   .refine((q) => Object.keys(q).some((k) => k !== 'limit'), {
     message: 'give customer_email, stripe_id, license_id, license_key or hubspot_object_id',

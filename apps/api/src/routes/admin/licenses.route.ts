@@ -4,11 +4,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { licenseListQuery } from './license-list-query';
+import { storableText } from './query-primitives';
 import { requestWorkspace } from './request-workspace';
 import { toLicenseJson } from './to-license-json';
 
 export const disableBody = z
-  .strictObject({ reason: z.string().trim().min(1).max(500).optional() })
+  .strictObject({ reason: storableText(500, { trim: true }).optional() })
   .default({});
 
 /** The license ledger: look licenses up, switch them on and off, and replace leaked keys. */

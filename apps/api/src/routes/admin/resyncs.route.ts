@@ -12,6 +12,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { requestOperator } from '../../middleware/authenticate-operator';
+import { queryInteger } from './query-primitives';
 import { requestWorkspace } from './request-workspace';
 
 export const resyncCreateBody = z.strictObject({
@@ -23,7 +24,7 @@ export const resyncCreateBody = z.strictObject({
 export const resyncListQuery = z.strictObject({
   kind: z.enum(RESYNC_KINDS).optional(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInteger(1, 100).default(20),
 });
 
 /**
