@@ -120,7 +120,8 @@ describe('one customer', () => {
       .from(schema.activityLog)
       .where(eq(schema.activityLog.kind, 'customer.updated'));
     expect(entry!.detail).toMatchObject({
-      actor: 'cli',
+      actor: 'admin-token',
+      client: 'cli',
       before: { name: 'Ada Lovelace' },
       after: { name: 'Augusta Ada King' },
     });

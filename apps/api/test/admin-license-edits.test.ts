@@ -76,7 +76,11 @@ describe('PATCH /api/v1/licenses/{id}', () => {
       .select()
       .from(schema.activityLog)
       .where(eq(schema.activityLog.kind, 'license.updated'));
-    expect(entry!.detail).toMatchObject({ actor: 'cli', changed: ['valid_until', 'max_activations'] });
+    expect(entry!.detail).toMatchObject({
+      actor: 'admin-token',
+      client: 'cli',
+      changed: ['valid_until', 'max_activations'],
+    });
     expect(await pendingIntents(timeLimited)).toHaveLength(1);
   });
 

@@ -49,7 +49,8 @@ describe('GET/PATCH /api/v1/settings', () => {
       .from(schema.activityLog)
       .where(eq(schema.activityLog.kind, 'settings.updated'));
     expect(entry!.detail).toMatchObject({
-      actor: 'cli',
+      actor: 'admin-token',
+      client: 'cli',
       before: { disableOnDispute: false, pauseCollectionAction: 'keep_working' },
       after: { disableOnDispute: true, pauseCollectionAction: 'disable' },
     });

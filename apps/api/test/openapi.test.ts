@@ -45,6 +45,7 @@ interface MediaDoc {
   example?: unknown;
 }
 interface OperationDoc {
+  parameters: unknown[];
   requestBody?: { content: Record<string, MediaDoc> };
   responses: Record<string, { content?: Record<string, MediaDoc> }>;
 }
@@ -57,7 +58,24 @@ const documented = () =>
 describe('GET /api/v1/openapi.json', () => {
   it('is an OpenAPI 3.1 document, readable without the token', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.bearer.description).toMatch(/operator key.*read.*403/s);
+  });
+
+  it('names the workspace header on every guarded operation, and a 403 for read-only keys on writes', () => {
+    expect(doc.components.parameters.Workspace).toMatchObject({ name: 'Licensync-Workspace', in: 'header' });
+    let guarded = 0;
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, OperationDoc>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (path === '/openapi.json') continue;
+        guarded++;
+        expect(op.parameters, `${method} ${path}`).toContainEqual({
+          $ref: '#/components/parameters/Workspace',
+        });
+        expect(Object.keys(op.responses).includes('403'), `${method} ${path}`).toBe(method !== 'get');
+      }
+    }
+    expect(guarded).toBeGreaterThan(40);
   });
 
   it('describes every route the admin routers mount, and no route it does not', () => {

@@ -135,6 +135,26 @@ describe('admin isolation: nothing of one workspace is readable or writable from
       await stack.api.db.delete(schema.hubspotConnections).where(eq(schema.hubspotConnections.id, row!.id));
     });
 
+    it(`from ${from}: storing a Stripe secret leaves ${to}'s Stripe connection as it was`, async () => {
+      const otherId = to === 'ws-b' ? wsB.id : stack.api.workspaceId;
+      const theirs = () =>
+        stack.api.db
+          .select()
+          .from(schema.stripeConnections)
+          .where(eq(schema.stripeConnections.workspaceId, otherId));
+      const before = await theirs();
+      const h = { 'licensync-workspace': from };
+      const res = await stack.call(
+        'POST',
+        '/connections/stripe',
+        { webhook_secret: `whsec_from_${from}` },
+        h,
+      );
+      expect(res.status).toBe(200);
+      expect(before.map((c) => c.id)).not.toContain(res.body.id);
+      expect(await theirs()).toEqual(before);
+    });
+
     it(`from ${from}: catalog writes land in ${from} only`, async () => {
       const h = { 'licensync-workspace': from };
       const code = from === 'default' ? 'isodef' : 'isowsb';

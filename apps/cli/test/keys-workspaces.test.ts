@@ -47,6 +47,34 @@ describe('named operator keys', () => {
     expect(await stack.api.db.select().from(schema.products)).toEqual([]);
   });
 
+  it('a read-only key is refused on every ledger write, before anything is read or changed', async () => {
+    const key = keyOf((await cli('keys', 'create', 'auditor', '--scope', 'read')).stdout);
+    const auth = { authorization: `Bearer ${key}` };
+    const before = await stack.call('GET', '/settings', undefined, auth);
+    expect(before.status).toBe(200);
+    const id = '6f1c2b1e-8d2a-4c59-9a51-3a1f0c7e2b10';
+    const writes = [
+      ['POST', '/orders', { customer: { email: 'a@example.com' }, product: 'pro', quantity: 1 }],
+      ['PATCH', `/licenses/${id}`, { max_activations: 2 }],
+      ['POST', `/licenses/${id}/features`, { code: 'export-pdf' }],
+      ['DELETE', `/licenses/${id}/features/export-pdf`, undefined],
+      ['PUT', `/licenses/${id}/custom_fields/support_tier`, { value: 'gold' }],
+      ['PATCH', `/customers/${id}`, { name: 'x' }],
+      ['PATCH', `/customer_accounts/${id}`, { name: 'x' }],
+      ['PATCH', '/settings', { disable_on_dispute: !before.body.disable_on_dispute }],
+    ] as const;
+    for (const [method, path, body] of writes) {
+      const res = await stack.call(method, path, body, { ...auth, 'idempotency-key': `ro-${path}` });
+      expect(res, `${method} ${path}`).toEqual({
+        status: 403,
+        body: { error: 'key key:auditor is read-only' },
+      });
+    }
+    expect(await stack.api.db.select().from(schema.orders)).toEqual([]);
+    expect(await stack.api.db.select().from(schema.idempotencyKeys)).toEqual([]);
+    expect((await stack.call('GET', '/settings', undefined, auth)).body).toEqual(before.body);
+  });
+
   it('the history records which key acted', async () => {
     const created = await cli('keys', 'create', 'ops-alice', '--scope', 'admin');
     const key = keyOf(created.stdout);

@@ -1,3 +1,4 @@
+import { ACCESS_OPERATIONS } from './access-operations';
 import type { AdminOperation } from './admin-operation';
 import { CUSTOMER_OPERATIONS } from './customer-operations';
 import { LEDGER_OPERATIONS } from './ledger-operations';
@@ -10,4 +11,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...CUSTOMER_OPERATIONS,
   ...SETTINGS_OPERATIONS,
   ...OPERATOR_OPERATIONS,
+  ...ACCESS_OPERATIONS,
 ];

@@ -1,26 +1,34 @@
 import type { Db } from '@licensync/core/db';
 import * as schema from '@licensync/core/schema';
 import { seedExampleCatalog } from '@licensync/test-env';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 /** What one workspace holds in every admin-visible table, for the isolation walk. */
 export interface SeededWorkspace {
   licenseId: string;
+  customerId: string;
+  customerAccountId: string;
   failureId: number;
   resyncId: string;
   email: string;
 }
 
-/** A product catalog, one customer with a license, a failure, a resync run, a price problem and history. */
+/** A product catalog, one customer (with an account) holding a `pro` license, a failure, a resync run, a price problem and history. */
 export async function seedWorkspace(db: Db, workspaceId: string, tag: string): Promise<SeededWorkspace> {
   await seedExampleCatalog(db, workspaceId);
   const [product] = await db
     .select()
     .from(schema.products)
-    .where(eq(schema.products.workspaceId, workspaceId))
-    .limit(1);
+    .where(and(eq(schema.products.workspaceId, workspaceId), eq(schema.products.shortCode, 'pro')));
   const email = `${tag}@example.com`;
-  const [customer] = await db.insert(schema.customers).values({ workspaceId, email }).returning();
+  const [account] = await db
+    .insert(schema.customerAccounts)
+    .values({ workspaceId, name: `Account ${tag}` })
+    .returning();
+  const [customer] = await db
+    .insert(schema.customers)
+    .values({ workspaceId, email, customerAccountId: account!.id })
+    .returning();
   const [license] = await db
     .insert(schema.licenses)
     .values({
@@ -60,5 +68,12 @@ export async function seedWorkspace(db: Db, workspaceId: string, tag: string): P
     subjects: [`email:${email}`, `license:${license!.id}`],
     outcome: 'ok',
   });
-  return { licenseId: license!.id, failureId: failure!.id, resyncId: run!.id, email };
+  return {
+    licenseId: license!.id,
+    customerId: customer!.id,
+    customerAccountId: account!.id,
+    failureId: failure!.id,
+    resyncId: run!.id,
+    email,
+  };
 }

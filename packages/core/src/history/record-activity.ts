@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client';
 import { activityLog } from '../db/schema/index';
-import { currentActor } from './actor-context';
+import { currentActor, currentClient } from './actor-context';
 
 export interface ActivityInput {
   workspaceId: string | null;
@@ -15,13 +15,16 @@ export interface ActivityInput {
 
 /** Appends to the searchable per-entity history. */
 export async function recordActivity(db: DbOrTx, input: ActivityInput): Promise<void> {
+  // The key is the actor (who may act); the client is only how it reached us, so it is detail.
+  const client = currentClient();
+  const detail = client === undefined ? input.detail : { ...input.detail, client };
   await db.insert(activityLog).values({
     workspaceId: input.workspaceId,
     kind: input.kind,
     subjects: [...new Set(input.subjects.filter(Boolean))],
     outcome: input.outcome,
     message: input.message ?? null,
-    detail: input.detail ?? null,
+    detail: detail ?? null,
     actor: currentActor(),
   });
 }

@@ -1,7 +1,7 @@
 import { runAsActor } from '@licensync/core/history';
 import express, { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
-import { authenticateOperator, requestOperator } from '../../middleware/authenticate-operator';
+import { authenticateOperator } from '../../middleware/authenticate-operator';
 import { adminErrorHandler } from './admin-error-handler';
 import { catalogImportRoute } from './catalog-import.route';
 import { connectionsRoute } from './connections.route';
@@ -18,6 +18,7 @@ import { ordersRoute } from './orders.route';
 import { policiesRoute } from './policies.route';
 import { priceProblemsRoute } from './price-problems.route';
 import { productsRoute } from './products.route';
+import { requestActor, requestClient } from './request-actor';
 import { bindRequestWorkspace } from './request-workspace';
 import { resyncsRoute } from './resyncs.route';
 import { settingsRoute } from './settings.route';
@@ -35,7 +36,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(bindRequestWorkspace(deps));
   router.use(express.json({ limit: '1mb' }));
   // After the body is read: stream callbacks would not carry the async context.
-  router.use((req, _res, next) => runAsActor(requestOperator(req)?.actor ?? 'unknown', next));
+  router.use((req, _res, next) => runAsActor(requestActor(req), next, requestClient(req)));
   router.use(workspacesRoute(deps));
   router.use(operatorKeysRoute(deps));
   router.use(connectionsRoute(deps));

@@ -11,7 +11,7 @@ import { listConnections } from '../../connections/list-connections';
 import { requestOperator } from '../../middleware/authenticate-operator';
 import { requestWorkspace } from './request-workspace';
 
-const stripeBody = z.strictObject({
+export const stripeConnectionBody = z.strictObject({
   api_key: z
     .string()
     .regex(/^(sk|rk)_(test|live)_\S+$/, 'a secret (sk_) or restricted (rk_) key')
@@ -33,7 +33,7 @@ export function connectionsRoute(deps: AppDeps): Router {
   });
 
   router.post('/connections/stripe', async (req, res) => {
-    const input = parseInput(stripeBody, req.body);
+    const input = parseInput(stripeConnectionBody, req.body);
     const workspaceId = requestWorkspace(req, deps);
     const [workspace] = await db
       .select()

@@ -54,6 +54,7 @@ export function historyRoute(deps: AppDeps): Router {
         message: e.message,
         error: e.error,
         source: e.source,
+        actor: e.actor,
         subjects: e.subjects,
         detail: e.detail,
       })),

@@ -9,7 +9,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 
-const createBody = z.strictObject({
+export const operatorKeyCreateBody = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'letters, digits, dot, dash, underscore'),
   scope: z.enum(['read', 'admin']),
 });
@@ -34,7 +34,7 @@ export function operatorKeysRoute(deps: AppDeps): Router {
   });
 
   router.post('/operator_keys', async (req, res) => {
-    const { key, row } = await createOperatorKey(db, parseInput(createBody, req.body));
+    const { key, row } = await createOperatorKey(db, parseInput(operatorKeyCreateBody, req.body));
     res.status(201).json({ ...toKeyJson(row), key });
   });
 

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 
-const createBody = z.strictObject({
+export const workspaceCreateBody = z.strictObject({
   slug: z.string().regex(WORKSPACE_SLUG, 'lower-case letters, digits and dashes, up to 63'),
   name: z.string().trim().min(1).max(200),
 });
@@ -31,7 +31,7 @@ export function workspacesRoute(deps: AppDeps): Router {
   });
 
   router.post('/workspaces', async (req, res) => {
-    const input = parseInput(createBody, req.body);
+    const input = parseInput(workspaceCreateBody, req.body);
     res.status(201).json(toWorkspaceJson(await createWorkspace(db, input), config.PUBLIC_URL));
   });
 
