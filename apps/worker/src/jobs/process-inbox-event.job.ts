@@ -47,7 +47,6 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
       await note({ kind: 'job.processed', outcome: 'skipped', message: 'no handler', detail: jobDetail });
       return 'ignored';
     }
-    const stop = deps.metrics.jobDuration.startTimer({ queue: job.queueName });
     try {
       const ctx = {
         db: deps.db,
@@ -66,12 +65,10 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
         message: outcome,
         detail: jobDetail,
       });
-      stop();
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome });
       log.info({ outcome }, 'event handled');
       return outcome;
     } catch (err) {
-      stop();
       const message = err instanceof Error ? err.message : String(err);
       const permanent = classifyError(err) === 'permanent';
       const attempt = job.attemptsMade + 1;
