@@ -1,10 +1,12 @@
 import { Command } from 'commander';
+import cliPackage from '../package.json' with { type: 'json' };
 import type { CliContext } from './cli-context';
 import { registerCatalogImport } from './commands/catalog-import.command';
 import { registerFailuresDiscard } from './commands/failures-discard.command';
 import { registerFailuresList } from './commands/failures-list.command';
 import { registerFailuresReplay } from './commands/failures-replay.command';
 import { registerFailuresShow } from './commands/failures-show.command';
+import { registerHistory } from './commands/history.command';
 import { registerResync } from './commands/resync.command';
 import { registerStatus } from './commands/status.command';
 
@@ -14,7 +16,8 @@ import { registerStatus } from './commands/status.command';
  */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('licensync')
-    .description('operate licensync: failures, replays, resyncs, status, catalog')
+    .description('operate licensync: failures, replays, resyncs, history, status, catalog')
+    .version(cliPackage.version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError()
     .option('--url <url>', 'api base URL (env LICENSYNC_URL, default http://127.0.0.1:3000)')
@@ -26,6 +29,7 @@ export function createProgram(ctx: CliContext): Command {
   registerFailuresReplay(failures, ctx);
   registerFailuresDiscard(failures, ctx);
 
+  registerHistory(program, ctx);
   registerResync(program, ctx);
   registerStatus(program, ctx);
 

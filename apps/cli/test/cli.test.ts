@@ -105,6 +105,18 @@ describe('failures', () => {
   });
 });
 
+it('history <email|key|id> shows what happened, newest first', async () => {
+  const { price } = await brokenPurchasesDelivered(['history@example.com']);
+  const run = await cli('history', 'history@example.com');
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^history of .*email:history@example\.com/);
+  expect(run.stdout).toMatch(new RegExp(`job\\.failed\\s+error\\s+price ${price.id}: floating_cloud`));
+  const json = JSON.parse((await cli('history', 'history@example.com', '--json')).stdout);
+  expect(json.data.length).toBeGreaterThan(0);
+  expect((await cli('history', 'nobody@example.com')).stdout).toBe('no history for nobody@example.com\n');
+});
+
 describe('exit codes', () => {
   it.each([
     ['an unknown flag', ['failures', 'list', '--nope']],

@@ -65,7 +65,6 @@ async function replayFiltered(
   const bar = createProgressBar({
     visible: showProgress && ctx.interactive,
     label: 'replaying',
-    total: ids.length,
   });
   try {
     for (let start = 0; start < ids.length; start += CHUNK) {
@@ -76,7 +75,7 @@ async function replayFiltered(
       total.matched += part.matched;
       total.requeued += part.requeued;
       total.skipped += part.skipped;
-      bar.update(total.matched);
+      bar.update(total.matched, ids.length, null);
     }
   } finally {
     bar.stop();
