@@ -7,6 +7,7 @@ import { purgeDoneIntents } from '@licensync/core/outbox';
 import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/queues';
 import { relayPendingEvents } from '@licensync/core/relay';
 import { createStripeClient } from '@licensync/core/stripe';
+import { createFailureAlerter } from './alerts/create-failure-alerter';
 import { createWorkers } from './create-workers';
 import { everyInterval } from './every-interval';
 import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
@@ -39,7 +40,13 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   const hubspot = createHubspotRuntime({ config, db, logger, metrics });
   const stopping = new AbortController();
   const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal });
-  const deps: WorkerDeps = { config, db, logger, metrics, stripe, queues, hubspot, resyncs };
+  const alerts = createFailureAlerter({
+    url: config.ALERT_WEBHOOK_URL,
+    publicUrl: config.PUBLIC_URL,
+    logger,
+    metrics,
+  });
+  const deps: WorkerDeps = { config, db, logger, metrics, stripe, queues, hubspot, resyncs, alerts };
 
   const connecting = keepConnecting(() => connectHubspotPortals({ config, db, hubspot }), {
     logger: hubspot.logger,

@@ -4,6 +4,7 @@ import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
 import type { Queues } from '@licensync/core/queues';
 import type Stripe from 'stripe';
+import type { FailureAlerter } from './alerts/create-failure-alerter';
 import type { HubspotRuntime } from './hubspot/create-hubspot-runtime';
 import type { ResyncDeps } from './resyncs/resync-deps';
 
@@ -17,4 +18,5 @@ export interface WorkerDeps {
   queues: Queues;
   hubspot: HubspotRuntime;
   resyncs: ResyncDeps;
+  alerts: FailureAlerter;
 }

@@ -104,6 +104,15 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
         extraSubjects: [`failure:${failureId}`],
       });
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'failed' });
+      // Not awaited: a slow chat server must not hold the job's slot.
+      void deps.alerts.failed({
+        failureId,
+        queue: job.queueName,
+        what: row.type,
+        eventId: row.externalId,
+        attempts: attempt,
+        error: message,
+      });
       log.error({ err: message, attempt, permanent }, 'event failed for good');
       throw permanent ? new UnrecoverableError(message) : err;
     }
