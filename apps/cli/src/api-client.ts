@@ -35,6 +35,12 @@ export function createApiClient(opts: ApiClientOptions) {
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
+    if (req.auth !== false && !opts.token) {
+      throw new CliError(
+        "no admin token: pass --token or set LICENSYNC_ADMIN_TOKEN (or ADMIN_TOKEN) to the api's ADMIN_TOKEN",
+        EXIT.usage,
+      );
+    }
     const headers: Record<string, string> = { ...req.headers, 'x-licensync-client': 'cli' };
     if (req.auth !== false && opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.workspace) headers['licensync-workspace'] = opts.workspace;

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import cliPackage from '../package.json' with { type: 'json' };
 import type { CliContext } from './cli-context';
 import { registerCatalogImport } from './commands/catalog-import.command';
 import { registerCustomersSearch } from './commands/customers-search.command';
@@ -7,6 +8,7 @@ import { registerFailuresDiscard } from './commands/failures-discard.command';
 import { registerFailuresList } from './commands/failures-list.command';
 import { registerFailuresReplay } from './commands/failures-replay.command';
 import { registerFailuresShow } from './commands/failures-show.command';
+import { registerHistory } from './commands/history.command';
 import { registerLicensesList } from './commands/licenses-list.command';
 import { registerLicensesShow } from './commands/licenses-show.command';
 import { registerLicensesUpdate } from './commands/licenses-update.command';
@@ -25,8 +27,9 @@ import { registerWorkspaces } from './commands/workspaces.command';
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('licensync')
     .description(
-      'operate licensync: orders, licenses, customers, settings, failures, resyncs, status, catalog',
+      'operate licensync: orders, licenses, customers, settings, failures, replays, resyncs, history, status, catalog',
     )
+    .version(cliPackage.version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError()
     .option('--url <url>', 'api base URL (env LICENSYNC_URL, default http://127.0.0.1:3000)')
@@ -42,6 +45,7 @@ export function createProgram(ctx: CliContext): Command {
   registerFailuresReplay(failures, ctx);
   registerFailuresDiscard(failures, ctx);
 
+  registerHistory(program, ctx);
   registerResync(program, ctx);
   registerStatus(program, ctx);
 

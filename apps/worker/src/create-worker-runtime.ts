@@ -3,12 +3,13 @@ import { createDb } from '@licensync/core/db';
 import { IDEMPOTENCY_KEY_TTL_MS, purgeIdempotencyKeys } from '@licensync/core/idempotency';
 import { closeInOrder } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
-import { createMetrics } from '@licensync/core/metrics';
+import { createMetrics, registerStateGauges } from '@licensync/core/metrics';
 import { purgeDoneIntents } from '@licensync/core/outbox';
 import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/queues';
 import { relayPendingEvents } from '@licensync/core/relay';
 import { createSecretBoxFromConfig, resealSecrets } from '@licensync/core/secrets';
 import { createStripeClient } from '@licensync/core/stripe';
+import { createFailureAlerter } from './alerts/create-failure-alerter';
 import { createWorkspaceStripe } from './clients/create-workspace-stripe';
 import { createWorkers } from './create-workers';
 import { everyInterval } from './every-interval';
@@ -16,6 +17,7 @@ import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
 import { createHubspotRuntime } from './hubspot/create-hubspot-runtime';
 import { keepConnecting } from './hubspot/keep-connecting';
 import { createOutboxPoll } from './hubspot/poll-outbox';
+import { readOperationalState } from './metrics/read-operational-state';
 import { createResyncDeps } from './resyncs/create-resync-deps';
 import { startResyncBookkeeping } from './resyncs/start-resync-bookkeeping';
 import type { WorkerDeps } from './worker-deps';
@@ -35,6 +37,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   const producerRedis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES);
   const queues = createQueues(producerRedis, config.QUEUE_PREFIX);
   const metrics = createMetrics({ defaults: false });
+  registerStateGauges(metrics.registry, () => readOperationalState({ db: dbHandle.db, queues }));
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const db = dbHandle.db;
   const secrets = createSecretBoxFromConfig(config);
@@ -45,6 +48,12 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   const hubspot = createHubspotRuntime({ config, db, logger, metrics, secrets });
   const stopping = new AbortController();
   const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal, secrets });
+  const alerts = createFailureAlerter({
+    url: config.ALERT_WEBHOOK_URL,
+    publicUrl: config.PUBLIC_URL,
+    logger,
+    metrics,
+  });
   const deps: WorkerDeps = {
     config,
     db,
@@ -56,6 +65,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     queues,
     hubspot,
     resyncs,
+    alerts,
   };
 
   const connecting = keepConnecting(() => connectHubspotPortals({ config, db, hubspot }), {

@@ -53,7 +53,15 @@ function createWorker(
       if (job.name !== contract.name) {
         throw new UnrecoverableError(`no handler for job "${job.name}" on queue ${contract.queue}`);
       }
-      return processor(job, token);
+      const stop = deps.metrics.jobDuration.startTimer({ queue: contract.queue, job: job.name });
+      try {
+        const result = await processor(job, token);
+        stop({ outcome: 'completed' });
+        return result;
+      } catch (err) {
+        stop({ outcome: 'failed' });
+        throw err;
+      }
     },
     {
       connection,

@@ -1,14 +1,14 @@
 import { loadConfig, withDotEnv } from '@licensync/core/config';
 import { assertMigrated, createDb, ensureDatabase, runMigrations } from '@licensync/core/db';
 import { startOrExit } from '@licensync/core/lifecycle';
-import { createLogger } from '@licensync/core/logging';
+import { createLogger, prettyLogs } from '@licensync/core/logging';
 import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createWorkerRuntime } from './create-worker-runtime';
 import { startWorkerHttp } from './http/start-worker-http';
 
 const { logger, runtime, http } = await startOrExit('worker', async () => {
   const config = loadConfig(withDotEnv(process.env, process.cwd()));
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker', pretty: prettyLogs(config) });
   if (config.MIGRATE_ON_START) {
     await ensureDatabase(config.DATABASE_URL);
     await runMigrations(config.DATABASE_URL);

@@ -5,6 +5,7 @@ import type { Metrics } from '@licensync/core/metrics';
 import type { Queues } from '@licensync/core/queues';
 import type { SecretBox } from '@licensync/core/secrets';
 import type Stripe from 'stripe';
+import type { FailureAlerter } from './alerts/create-failure-alerter';
 import type { WorkspaceStripe } from './clients/create-workspace-stripe';
 import type { HubspotRuntime } from './hubspot/create-hubspot-runtime';
 import type { ResyncDeps } from './resyncs/resync-deps';
@@ -22,4 +23,5 @@ export interface WorkerDeps {
   queues: Queues;
   hubspot: HubspotRuntime;
   resyncs: ResyncDeps;
+  alerts: FailureAlerter;
 }

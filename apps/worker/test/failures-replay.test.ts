@@ -30,6 +30,30 @@ async function failureRow(id: number) {
   return row!;
 }
 
+it('a failure replayed before its cause is fixed stays the same failure, with one more attempt', async () => {
+  const purchase = brokenPurchase('replay-again@example.com');
+  await stack.deliver(purchase.completed);
+  await stack.settled(purchase.completed);
+  const open = await stack.api.db
+    .select()
+    .from(schema.jobFailures)
+    .where(eq(schema.jobFailures.eventId, purchase.completed[0]!.id));
+  expect(open).toHaveLength(1);
+  const id = open[0]!.id;
+
+  for (const attempts of [2, 3]) {
+    const { body } = await stack.call('POST', '/failures/replay', { ids: [id] });
+    expect(body).toMatchObject({ matched: 1, requeued: 1 });
+    await eventually(async () => ((await failureRow(id)).status === 'failed' ? true : undefined), 10_000);
+    const rows = await stack.api.db
+      .select()
+      .from(schema.jobFailures)
+      .where(eq(schema.jobFailures.eventId, purchase.completed[0]!.id));
+    expect(rows.map((r) => [r.id, r.status, r.attempts])).toEqual([[id, 'failed', attempts]]);
+    expect(rows[0]!.errors.map((e) => e.attempt)).toEqual([1, 2, 3].slice(0, attempts));
+  }
+});
+
 describe('a permanent failure, fixed and replayed by id', () => {
   let purchase: ReturnType<typeof brokenPurchase>;
   let failureId: number;

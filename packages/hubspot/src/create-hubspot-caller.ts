@@ -49,8 +49,8 @@ export function createHubspotCaller(opts: HubspotCallerOptions) {
         const e = err as { code?: unknown; headers?: Record<string, string>; body?: { policyName?: string } };
         metrics.call(endpoint, typeof e.code === 'number' ? String(e.code) : 'network');
         if (e.code !== 429) throw toHubspotError(err, endpoint);
-        metrics.rateLimited();
         if (e.body?.policyName === 'DAILY') {
+          metrics.paused('daily');
           // The next acquire throws PortalPausedError: the job gives its work back until midnight.
           await limiter.pause(portalId, msToNextUtcMidnight());
           continue;
@@ -59,6 +59,7 @@ export function createHubspotCaller(opts: HubspotCallerOptions) {
         const interval = Number(header(e.headers, 'X-HubSpot-RateLimit-Interval-Milliseconds'));
         const waitMs =
           retryAfter > 0 ? retryAfter * 1000 : interval > 0 ? interval : kind === 'search' ? 1000 : 10_000;
+        metrics.paused(kind === 'search' ? 'search' : 'burst');
         opts.logger.warn({ portalId, endpoint, waitMs, limited }, 'HubSpot 429: pausing the portal');
         await limiter.pause(portalId, waitMs, kind);
         if (limited + 1 >= (opts.max429s ?? 100)) {
@@ -67,10 +68,15 @@ export function createHubspotCaller(opts: HubspotCallerOptions) {
         continue;
       }
       metrics.call(endpoint, String(res.httpStatusCode));
-      const daily = Number(header(res.headers, 'X-HubSpot-RateLimit-Daily-Remaining'));
+      const dailyHeader = header(res.headers, 'X-HubSpot-RateLimit-Daily-Remaining');
+      const daily = Number(dailyHeader);
+      if (dailyHeader !== undefined && Number.isFinite(daily)) metrics.dailyRemaining(portalId, daily);
       // The daily budget is shared by every app of the portal: stop before HubSpot starts refusing.
-      if (header(res.headers, 'X-HubSpot-RateLimit-Daily-Remaining') !== undefined) {
-        if (daily <= 0) await limiter.pause(portalId, msToNextUtcMidnight());
+      if (dailyHeader !== undefined) {
+        if (daily <= 0) {
+          metrics.paused('budget');
+          await limiter.pause(portalId, msToNextUtcMidnight());
+        }
         if (Date.now() - dailyNotedAt > 1000) {
           dailyNotedAt = Date.now();
           await limiter.noteDailyRemaining(portalId, daily, msToNextUtcMidnight()).catch(() => {});

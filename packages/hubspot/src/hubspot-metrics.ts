@@ -26,8 +26,12 @@ export function createHubspotMetrics(metrics: Metrics) {
       metrics.hubspotRecordsSynced.inc({ kind }, n);
       callsPerRecord.set(calls / records);
     },
-    rateLimited() {
-      metrics.hubspotRateLimited.inc();
+    /** A portal paused: after a 429 (`burst`, `search`, `daily`) or with its daily budget spent. */
+    paused(reason: 'burst' | 'search' | 'daily' | 'budget') {
+      metrics.hubspotRateLimitPauses.inc({ reason });
+    },
+    dailyRemaining(portalId: string, remaining: number) {
+      metrics.hubspotDailyRemaining.set({ portal: portalId }, remaining);
     },
   };
 }

@@ -13,6 +13,11 @@ export function stripeWebhookRoute(deps: AppDeps): Router {
 
   router.post(
     ['/webhooks/stripe', '/webhooks/stripe/:workspace'],
+    (_req, res, next) => {
+      const stop = metrics.webhookIngressDuration.startTimer({ provider: 'stripe' });
+      res.on('finish', () => stop({ status: String(res.statusCode) }));
+      next();
+    },
     express.raw({ type: () => true, limit: '1mb' }),
     async (req, res) => {
       const header = req.get('stripe-signature');

@@ -49,7 +49,6 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
       await note({ kind: 'job.processed', outcome: 'skipped', message: 'no handler', detail: jobDetail });
       return 'ignored';
     }
-    const stop = deps.metrics.jobDuration.startTimer({ queue: job.queueName });
     try {
       const ctx = {
         db: deps.db,
@@ -69,12 +68,10 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
         message: outcome,
         detail: { ...jobDetail, handlers: run.ran },
       });
-      stop();
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome });
       log.info({ outcome }, 'event handled');
       return outcome;
     } catch (err) {
-      stop();
       const message = err instanceof Error ? err.message : String(err);
       const permanent = classifyError(err) === 'permanent';
       const attempt = job.attemptsMade + 1;
@@ -110,6 +107,15 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
         extraSubjects: [`failure:${failureId}`],
       });
       deps.metrics.jobsFinished.inc({ queue: job.queueName, outcome: 'failed' });
+      // Not awaited: a slow chat server must not hold the job's slot.
+      void deps.alerts.failed({
+        failureId,
+        queue: job.queueName,
+        what: row.type,
+        eventId: row.externalId,
+        attempts: attempt,
+        error: message,
+      });
       log.error({ err: message, attempt, permanent }, 'event failed for good');
       throw permanent ? new UnrecoverableError(message) : err;
     }

@@ -46,6 +46,10 @@ export const envSchema = z.object({
     .default(3001)
     .describe('HTTP port of the worker: /healthz, /readyz, /metrics'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
+  ALERT_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .describe('Slack-compatible incoming webhook that hears of every job that failed for good'),
   ADMIN_TOKEN: z
     .string()
     .min(16)

@@ -1,1 +1,2 @@
 export * from './create-metrics';
+export * from './register-state-gauges';
