@@ -23,6 +23,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   });
   const sections = values.only ? (values.only.split(',') as Section[]) : SECTIONS;
   const unknown = sections.filter((s) => !SECTIONS.includes(s));
-  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   return { quick: values.quick ?? false, sections, profileDir: values.profile };
 }

@@ -2,12 +2,21 @@
 // import goes through this file, so a move inside packages/ is fixed here once.
 export {
   createDb,
-  createRedis,
   createLogger,
+  createRedis,
   ensureDefaultWorkspace,
   loadConfig,
   runMigrations,
   schema,
 } from '../../packages/core/src/index';
-export { createFakeStripe, type FakeStripe, signStripeEvent } from '../../packages/testkit/src/fake-stripe/index';
-export { databaseUrl, TEST_PG_URL, TEST_REDIS_URL, withAdmin } from '../../packages/testkit/src/test-env/test-database';
+export {
+  createFakeStripe,
+  type FakeStripe,
+  signStripeEvent,
+} from '../../packages/testkit/src/fake-stripe/index';
+export {
+  databaseUrl,
+  TEST_PG_URL,
+  TEST_REDIS_URL,
+  withAdmin,
+} from '../../packages/testkit/src/test-env/test-database';

@@ -46,7 +46,10 @@ export async function driveSignedLoad(opts: LoadOptions): Promise<LoadResult> {
       {
         method: 'POST',
         setupRequest: (req) => {
-          const { payload, header } = signStripeEvent(`${before}${opts.idPrefix}_${n++}${after}`, opts.secret);
+          const { payload, header } = signStripeEvent(
+            `${before}${opts.idPrefix}_${n++}${after}`,
+            opts.secret,
+          );
           return {
             ...req,
             body: payload,

@@ -30,7 +30,10 @@ deadline.unref();
 
 const log = (line: string) => console.log(line);
 log(
-  `licensync bench${args.quick ? ' (quick)' : ''}: ${os.cpus().length} cpus, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  `licensync bench${args.quick ? ' (quick)' : ''}: ${os.cpus().length} cpus, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 );
 const started = Date.now();
 let exitCode = 0;
@@ -42,6 +45,7 @@ try {
     figures.ingress = await runIngress({
       root,
       databaseUrl,
+      databaseName: DB,
       redisUrl: TEST_REDIS_URL,
       secret: SECRET,
       rounds: args.quick ? 1 : 2,

@@ -10,7 +10,9 @@ const n = (x: number) => Math.round(x).toLocaleString('en-US');
 export function printFigures(f: Figures, log: (line: string) => void): void {
   if (f.ingress) {
     const { full, fixed } = f.ingress;
-    log(`\n== ingress (median of ${f.ingress.rounds} round(s); full speed: 50 connections; fixed rate: 2,000/s over 100 connections)`);
+    log(
+      `\n== ingress (median of ${f.ingress.rounds} round(s); full speed: 50 connections; fixed rate: 2,000/s over 100 connections)`,
+    );
     log('  target      full speed ok/s   p99 ms   |  at 2,000/s: ok/s   p50 ms   p99 ms');
     for (const name of ['licensync', 'plain', 'bare'] as const) {
       const a = full[name];
@@ -20,8 +22,19 @@ export function printFigures(f: Figures, log: (line: string) => void): void {
       );
     }
     const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    log(`  licensync ÷ plain throughput  ${f.ingress.ratioToPlain.toFixed(2)}× (goal ≥ 2×: ${goal(f.ingress.ratioToPlain >= 2)})`);
+    log(
+      `  licensync ÷ plain throughput  ${f.ingress.ratioToPlain.toFixed(2)}× (goal ≥ 2×: ${goal(f.ingress.ratioToPlain >= 2)})`,
+    );
     log(`  licensync ÷ bare throughput   ${f.ingress.ratioToBare.toFixed(2)}×`);
-    log(`  licensync p99 at 2,000/s      ${fixed.licensync.p99Ms} ms (goal ≤ 15 ms: ${goal(fixed.licensync.p99Ms <= 15)})`);
+    log('  CPU per request at full speed (µs):');
+    for (const [name, groups] of Object.entries(f.ingress.cpuUsPerRequest))
+      log(
+        `    ${name.padEnd(10)} ${Object.entries(groups)
+          .map(([g, us]) => `${g} ${n(us)}`)
+          .join(', ')}`,
+      );
+    log(
+      `  licensync p99 at 2,000/s      ${fixed.licensync.p99Ms} ms (goal ≤ 15 ms: ${goal(fixed.licensync.p99Ms <= 15)})`,
+    );
   }
 }

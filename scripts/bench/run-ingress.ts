@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { deleteRedisKeys } from './bench-database';
 import { checkoutEventTemplate } from './checkout-event-template';
 import { driveSignedLoad, type LoadResult } from './drive-signed-load';
+import { backendPids, measureCpu, redisPid } from './process-cpu';
 import { type IngressTarget, startIngressTargets } from './start-ingress-targets';
 
 export interface IngressOptions {
   root: string;
   databaseUrl: string;
+  databaseName: string;
   redisUrl: string;
   secret: string;
   /** Rounds of (every target at full speed, then every target at the fixed rate). */
@@ -28,6 +30,8 @@ export interface IngressFigures {
   ratioToPlain: number;
   ratioToBare: number;
   rounds: number;
+  /** CPU µs per answered request at full speed, by process group (median over rounds). */
+  cpuUsPerRequest: Record<IngressTarget['name'], Record<string, number>>;
 }
 
 const median = (xs: number[]) => {
@@ -58,6 +62,8 @@ export async function runIngress(opts: IngressOptions): Promise<IngressFigures> 
       });
     for (const t of targets) await drive(t, 'warm', undefined, 2);
 
+    const redis = await redisPid();
+    const cpu: Record<string, number[]> = {};
     const full: Record<string, LoadResult[]> = {};
     const fixed: Record<string, LoadResult[]> = {};
     const toPlain: number[] = [];
@@ -65,15 +71,27 @@ export async function runIngress(opts: IngressOptions): Promise<IngressFigures> 
     for (let round = 1; round <= opts.rounds; round++) {
       const got: Record<string, LoadResult> = {};
       for (const t of targets) {
-        got[t.name] = await drive(t, `full${round}`);
-        (full[t.name] ??= []).push(got[t.name]!);
+        const { result, cpuMs } = await measureCpu(
+          {
+            receiver: () => [t.child.process.pid ?? 0],
+            postgres: () => backendPids(opts.databaseName),
+            redis: () => redis,
+            'load generator': () => [process.pid],
+          },
+          () => drive(t, `full${round}`),
+        );
+        got[t.name] = result;
+        const answered = result.answeredPerSecond * opts.durationS;
+        for (const [group, ms] of Object.entries(cpuMs))
+          push(cpu, `${t.name}\u0000${group}`, (1000 * ms) / Math.max(1, answered));
+        push(full, t.name, got[t.name]!);
         opts.log(`  round ${round} ${t.name.padEnd(9)} full speed: ${describe(got[t.name]!)}`);
       }
       toPlain.push(got.licensync!.okPerSecond / got.plain!.okPerSecond);
       toBare.push(got.licensync!.okPerSecond / got.bare!.okPerSecond);
       for (const t of targets) {
         const r = await drive(t, `rate${round}`, opts.fixedRate);
-        (fixed[t.name] ??= []).push(r);
+        push(fixed, t.name, r);
         opts.log(`  round ${round} ${t.name.padEnd(9)} ${opts.fixedRate}/s offered: ${describe(r)}`);
       }
     }
@@ -83,6 +101,7 @@ export async function runIngress(opts: IngressOptions): Promise<IngressFigures> 
       ratioToPlain: median(toPlain),
       ratioToBare: median(toBare),
       rounds: opts.rounds,
+      cpuUsPerRequest: byTargetAndGroup(cpu),
     };
   } finally {
     for (const t of targets) await t.child.stop();
@@ -106,4 +125,20 @@ function pickMedian(byTarget: Record<string, LoadResult[]>): Record<IngressTarge
     out[name] = m;
   }
   return out as Record<IngressTarget['name'], LoadResult>;
+}
+
+function push<T>(into: Record<string, T[]>, key: string, value: T): void {
+  const list = into[key] ?? [];
+  list.push(value);
+  into[key] = list;
+}
+
+/** `{ "target\0group": samples }` → `{ target: { group: median } }`. */
+function byTargetAndGroup(cpu: Record<string, number[]>): IngressFigures['cpuUsPerRequest'] {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [key, samples] of Object.entries(cpu)) {
+    const [target, group] = key.split('\u0000') as [string, string];
+    out[target] = { ...out[target], [group]: median(samples) };
+  }
+  return out as IngressFigures['cpuUsPerRequest'];
 }

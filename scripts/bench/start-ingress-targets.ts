@@ -31,7 +31,11 @@ export function yardstickScript(root: string): string {
 export async function startIngressTargets(opts: IngressTargetsOptions): Promise<IngressTarget[]> {
   const script = yardstickScript(opts.root);
   const [apiPort, plainPort, barePort] = [await freePort(), await freePort(), await freePort()];
-  const common = { DATABASE_URL: opts.databaseUrl, REDIS_URL: opts.redisUrl, STRIPE_WEBHOOK_SECRET: opts.secret };
+  const common = {
+    DATABASE_URL: opts.databaseUrl,
+    REDIS_URL: opts.redisUrl,
+    STRIPE_WEBHOOK_SECRET: opts.secret,
+  };
   const profile = opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [];
   const [licensync, plain, bare] = await Promise.all([
     startChild({
@@ -41,8 +45,20 @@ export async function startIngressTargets(opts: IngressTargetsOptions): Promise<
       port: apiPort,
       cwd: opts.root,
     }),
-    startChild({ name: 'plain', args: [script, 'plain'], env: { ...common, PORT: String(plainPort) }, port: plainPort, cwd: opts.root }),
-    startChild({ name: 'bare', args: [script, 'bare'], env: { ...common, PORT: String(barePort) }, port: barePort, cwd: opts.root }),
+    startChild({
+      name: 'plain',
+      args: [script, 'plain'],
+      env: { ...common, PORT: String(plainPort) },
+      port: plainPort,
+      cwd: opts.root,
+    }),
+    startChild({
+      name: 'bare',
+      args: [script, 'bare'],
+      env: { ...common, PORT: String(barePort) },
+      port: barePort,
+      cwd: opts.root,
+    }),
   ]);
   const url = (port: number) => `http://127.0.0.1:${port}/webhooks/stripe`;
   return [

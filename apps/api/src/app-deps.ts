@@ -1,4 +1,4 @@
-import type { Config, Db, Logger, Metrics, Queues } from '@licensync/core';
+import type { Config, Db, InboxWriter, Logger, Metrics, Queues } from '@licensync/core';
 import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 
@@ -11,6 +11,8 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   stripe: Stripe;
+  /** Group-committed inbox inserts, queued after commit. */
+  inbox: InboxWriter;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */
   defaultWorkspaceId: string;
 }

@@ -4,6 +4,7 @@ import {
   closeInOrder,
   closeQueues,
   createDb,
+  createInboxWriter,
   createMetrics,
   createQueues,
   createRedis,
@@ -12,6 +13,7 @@ import {
   type Logger,
 } from '@licensync/core';
 import { createApp } from './app';
+import { listenWithLimits } from './listen-with-limits';
 
 export type ApiRuntime = Awaited<ReturnType<typeof createApiRuntime>>;
 
@@ -23,6 +25,13 @@ export async function createApiRuntime(config: Config, logger: Logger) {
   const metrics = createMetrics({ defaults: true });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const workspace = await ensureDefaultWorkspace(dbHandle.db);
+  const inbox = createInboxWriter({
+    pool: dbHandle.pool,
+    queue: queues.inbox,
+    enqueue: { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS },
+    onEnqueueError: (err, rows) =>
+      logger.warn({ rows, err: err.message }, 'enqueue failed; the relay will retry'),
+  });
   const app = createApp({
     config,
     db: dbHandle.db,
@@ -31,11 +40,10 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     logger,
     metrics,
     stripe,
+    inbox,
     defaultWorkspaceId: workspace.id,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, () => resolve(s));
-  });
+  const server: Server = await listenWithLimits(app, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {
@@ -47,6 +55,8 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     async close(): Promise<void> {
       const steps = [
         () => new Promise<void>((resolve) => server.close(() => resolve())),
+        // Rows committed and acknowledged but not yet queued: queue them while Redis is still open.
+        () => inbox.drain(),
         () => closeQueues(queues),
         () => redis.quit(),
         () => dbHandle.close(),
