@@ -4,8 +4,11 @@ export {
   createDb,
   createLogger,
   createRedis,
+  type DbHandle,
   ensureDefaultWorkspace,
+  importCatalog,
   loadConfig,
+  parseCatalogFile,
   runMigrations,
   schema,
 } from '../../packages/core/src/index';

@@ -9,15 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from './bench-args';
-import { createBenchDatabase, dropBenchDatabase } from './bench-database';
+import { createBenchDatabase, createCatalogTemplate, dropBenchDatabase } from './bench-database';
 import { TEST_REDIS_URL } from './bench-deps';
 import { printFigures } from './print-figures';
+import { runCostGrowth } from './run-cost-growth';
+import { runEndToEnd } from './run-end-to-end';
+import { runHubspotFigures } from './run-hubspot-figures';
 import { runIngress } from './run-ingress';
 import { stopAllChildren } from './start-child';
+import { startFakeStripe } from './start-fake-stripe';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = parseBenchArgs(process.argv.slice(2));
 const DB = 'licensync_bench';
+const TEMPLATE = 'licensync_bench_tpl';
 const SECRET = 'whsec_licensync_bench_secret';
 // Whatever happens, the run ends: children are stopped and the process exits.
 const deadlineMs = (args.quick ? 90 : 420) * 1000;
@@ -57,6 +62,43 @@ try {
       log,
     });
   }
+  if (args.sections.includes('e2e') || args.sections.includes('growth')) {
+    await createCatalogTemplate(TEMPLATE, root);
+    const fakeStripe = await startFakeStripe(root);
+    const common = {
+      root,
+      template: TEMPLATE,
+      databaseName: DB,
+      redisUrl: TEST_REDIS_URL,
+      secret: SECRET,
+      fakeStripe,
+      log,
+    };
+    if (args.sections.includes('e2e')) {
+      log('\nend to end: checkouts of 3 seats → licenses committed (fake Stripe in its own process)');
+      figures.endToEnd = await runEndToEnd({
+        ...common,
+        workerCounts: [1, 2, 4],
+        workerConcurrency: 10,
+        events: args.quick ? 200 : 1000,
+        profileDir: args.profileDir,
+      });
+    }
+    if (args.sections.includes('growth')) {
+      log('\ncost growth: the same checkouts with a small and a large ledger already in place');
+      figures.growth = await runCostGrowth({
+        ...common,
+        sizes: args.quick ? [1_000, 100_000] : [1_000, 1_000_000],
+        events: args.quick ? 150 : 500,
+      });
+    }
+    await fakeStripe.child.stop();
+  }
+  if (args.sections.includes('hubspot')) {
+    const n = args.quick ? 2_000 : 10_000;
+    log(`\nhubspot: pnpm bench:hubspot -- --n ${n}`);
+    figures.hubspot = await runHubspotFigures(root, n);
+  }
   printFigures(figures, log);
 } catch (err) {
   exitCode = 1;
@@ -64,6 +106,7 @@ try {
 } finally {
   await stopAllChildren();
   await dropBenchDatabase(DB).catch(() => {});
+  await dropBenchDatabase(TEMPLATE).catch(() => {});
 }
 log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(exitCode);

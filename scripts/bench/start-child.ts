@@ -8,6 +8,8 @@ export interface Child {
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
   stop(graceMs?: number): Promise<void>;
+  /** Sends `message` over IPC and resolves with the first reply whose `type` is `replyType`. */
+  ask<T>(message: unknown, replyType: string, timeoutMs?: number): Promise<T>;
 }
 
 const running = new Set<Child>();
@@ -34,11 +36,13 @@ export async function startChild(opts: StartChildOptions): Promise<Child> {
     env: { ...process.env, ...opts.env },
     cwd: opts.cwd,
     stdio: ['ignore', 'pipe', 'pipe', ...(opts.ipc ? (['ipc'] as const) : [])],
+    // Structured clone over IPC: Dates and Buffers arrive as themselves.
+    serialization: 'advanced',
   });
   let tail = '';
   let readyLineSeen = false;
   const onData = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
+    tail = (tail + chunk.toString()).slice(-16_000);
     if (opts.readyLine?.test(tail)) readyLineSeen = true;
     if (process.env.BENCH_VERBOSE) process.stderr.write(`[${opts.name}] ${chunk}`);
   };
@@ -57,8 +61,24 @@ export async function startChild(opts: StartChildOptions): Promise<Child> {
       await exited;
       clearTimeout(timer);
     },
+    ask: (message, replyType, timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          proc.off('message', onMessage);
+          reject(new Error(`${opts.name} did not answer ${replyType} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onMessage = (reply: { type?: string }) => {
+          if (reply?.type !== replyType) return;
+          clearTimeout(timer);
+          proc.off('message', onMessage);
+          resolve(reply as never);
+        };
+        proc.on('message', onMessage);
+        proc.send(message as never);
+      }),
   };
   running.add(child);
+
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 30_000);
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${opts.name} exited with ${proc.exitCode}:\n${tail}`);
