@@ -20,7 +20,8 @@ export function verifyStripeWebhook(
 ): VerifiedWebhook {
   let event: unknown;
   try {
-    event = stripe.webhooks.constructEvent(body, header, secret, toleranceS);
+    // Decoded once here: given bytes, the SDK decodes them twice (for the HMAC and for JSON.parse).
+    event = stripe.webhooks.constructEvent(body.toString('utf8'), header, secret, toleranceS);
   } catch (err) {
     if (err instanceof SyntaxError)
       return { ok: false, outcome: 'malformed', error: 'body is not valid JSON' };

@@ -9,6 +9,8 @@ import { createRedis } from '../queues/redis';
 import { ensureDefaultWorkspace } from '../workspaces/ensure-default-workspace';
 import { createInboxWriter, type InboxWriter } from './create-inbox-writer';
 import type { InboxRecord } from './inbox-record';
+import { insertInboxBatch } from './insert-inbox-batch';
+import { relayPendingEvents } from './relay-pending-events';
 
 let env: TestEnv;
 let handle: DbHandle;
@@ -134,5 +136,20 @@ describe('createInboxWriter', () => {
       await closeQueues(deadQueues);
       deadRedis.disconnect();
     }
+  });
+
+  it('leaves a row stored by a process that died before queueing it to the relay', async () => {
+    // Stored (with enqueued_at set, as the ingress does) but never handed to Redis.
+    const [stored] = await insertInboxBatch(handle.pool, [record('evt_orphan')]);
+    const jobId = `inbox-${stored!.row!.id}-0`;
+    expect(await queues.inbox.getJob(jobId)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 50));
+    await relayPendingEvents(handle.db, queues.inbox, {
+      attempts: 1,
+      backoffMs: 1,
+      minAgeMs: 0,
+      stuckAfterMs: 10,
+    });
+    expect(await queues.inbox.getJob(jobId)).toBeDefined();
   });
 });

@@ -6,19 +6,20 @@ import type { EnqueueOptions } from './enqueue-inbox-event';
 import type { QueuedInboxRow } from './inbox-record';
 import { withTimeout } from './with-timeout';
 
-const MARK_ENQUEUED = {
-  name: 'inbox-mark-enqueued',
-  // Only the round that was queued: a row reopened since then still needs its new job.
-  text: `update inbox_events i set enqueued_at = now()
+const MARK_NOT_ENQUEUED = {
+  name: 'inbox-mark-not-enqueued',
+  // Only the round that was being queued: a row reopened since then has its own job to add.
+  text: `update inbox_events i set enqueued_at = null
            from unnest($1::bigint[], $2::int[]) as v(id, round)
           where i.id = v.id and i.round = v.round`,
 };
 
 /**
- * Hands stored rows to the queue in one Redis round trip (BullMQ `addBulk`), then records that
- * they were queued in one statement. Adding a job id BullMQ still holds is a no-op, so the relay
- * may go over the same rows. If either step fails the rows stay `enqueued_at = null` and the relay
- * enqueues them later.
+ * Hands rows the ingress just stored to the queue in one Redis round trip (BullMQ `addBulk`).
+ * They were stored with `enqueued_at` set; if the add fails it is cleared, so the relay enqueues
+ * them once they are `RELAY_MIN_AGE_MS` old. Should the process die in between, the relay's check
+ * of rows queued long ago and still pending finds the missing job (after `RELAY_STUCK_AFTER_MS`).
+ * Adding a job id BullMQ still holds is a no-op, so the relay may go over the same rows.
  */
 export async function enqueueInboxBatch(
   pool: pg.Pool,
@@ -40,6 +41,10 @@ export async function enqueueInboxBatch(
       opts: { ...jobOptions, jobId: processInboxEventJob.jobId(row.id, row.round) },
     };
   });
-  await withTimeout(queue.addBulk(jobs), opts.timeoutMs ?? 3000, 'enqueue timed out');
-  await pool.query({ ...MARK_ENQUEUED, values: [rows.map((r) => r.id), rows.map((r) => r.round)] });
+  try {
+    await withTimeout(queue.addBulk(jobs), opts.timeoutMs ?? 3000, 'enqueue timed out');
+  } catch (err) {
+    await pool.query({ ...MARK_NOT_ENQUEUED, values: [rows.map((r) => r.id), rows.map((r) => r.round)] });
+    throw err;
+  }
 }

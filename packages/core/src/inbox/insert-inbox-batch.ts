@@ -6,16 +6,18 @@ const COLUMNS = 5;
 /**
  * One multi-row insert per batch size, each a named (prepared once per connection) statement.
  * Bodies go as binary parameters: Postgres takes the received bytes into the text column as they
- * are, with no string conversion or array escaping on our side.
+ * are, with no string conversion or array escaping on our side. `enqueued_at` is set here, as the
+ * rows are about to be queued, and cleared again if that fails (see enqueueInboxBatch): one write
+ * per row instead of an insert and an update.
  */
 function insertStatement(rows: number): { name: string; text: string } {
   const tuples = Array.from({ length: rows }, (_, r) => {
     const p = (c: number) => `$${r * COLUMNS + c}`;
-    return `(${p(1)}::uuid, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text, ${p(5)}::text)`;
+    return `(${p(1)}::uuid, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text, ${p(5)}::text, now())`;
   });
   return {
     name: `inbox-insert-${rows}`,
-    text: `insert into inbox_events (workspace_id, provider, external_id, type, payload)
+    text: `insert into inbox_events (workspace_id, provider, external_id, type, payload, enqueued_at)
            values ${tuples.join(', ')}
            on conflict (provider, external_id) do nothing
            returning id, provider, external_id`,
@@ -26,7 +28,7 @@ const statements = new Map<number, { name: string; text: string }>();
 const REOPEN = {
   name: 'inbox-reopen-batch',
   text: `update inbox_events i
-            set status = 'pending', round = i.round + 1, payload = v.payload, enqueued_at = null
+            set status = 'pending', round = i.round + 1, payload = v.payload, enqueued_at = now()
            from unnest($1::text[], $2::text[], $3::text[]) as v(provider, external_id, payload)
           where i.provider = v.provider and i.external_id = v.external_id and i.status = 'failed'
       returning i.id, i.round, i.provider, i.external_id, i.workspace_id, i.type`,

@@ -4,6 +4,4 @@ DO $$ BEGIN
   IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)) THEN
     ALTER TABLE "inbox_events" ALTER COLUMN "payload" SET COMPRESSION lz4;
   END IF;
-END $$;--> statement-breakpoint
--- Room left in each page, so marking a row queued is a same-page (HOT) update: no index entries, less WAL.
-ALTER TABLE "inbox_events" SET (fillfactor = 80);
+END $$;

@@ -44,6 +44,10 @@ export const inboxEvents = pgTable(
     round: integer('round').notNull().default(0),
     lastError: text('last_error'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the row was handed to the queue: the ingress sets it with the insert and clears it if
+     * the enqueue fails; null rows older than `RELAY_MIN_AGE_MS` are the relay's to enqueue.
+     */
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
