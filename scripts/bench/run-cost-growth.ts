@@ -1,9 +1,11 @@
-import { cloneDatabase } from './bench-database';
+import { randomBytes } from 'node:crypto';
+import { cloneDatabase, deleteRedisKeys } from './bench-database';
 import { createDb } from './bench-deps';
 import { type ExplainedStatement, explainStatements } from './explain-statements';
 import { type RoundResult, runProcessingRound } from './run-processing-round';
 import { seedLedger } from './seed-ledger';
 import type { Child } from './start-child';
+import { startApiProcess } from './start-processing-stack';
 
 export interface CostGrowthOptions {
   root: string;
@@ -36,13 +38,27 @@ export async function runCostGrowth(opts: CostGrowthOptions): Promise<GrowthPoin
       const t = Date.now();
       await seedLedger(handle.pool, licenses);
       const seedSeconds = (Date.now() - t) / 1000;
-      const round = await runProcessingRound({
+      const env = {
         ...opts,
         databaseUrl,
-        workers: 1,
-        workerConcurrency: 10,
-        timeoutMs: 120_000,
-      });
+        queuePrefix: `bench${randomBytes(3).toString('hex')}`,
+        stripeApiBase: opts.fakeStripe.url,
+      };
+      const api = await startApiProcess(env);
+      let round: RoundResult;
+      try {
+        round = await runProcessingRound({
+          ...opts,
+          env,
+          api,
+          workers: 1,
+          workerConcurrency: 10,
+          timeoutMs: 120_000,
+        });
+      } finally {
+        await api.child.stop();
+        await deleteRedisKeys(env.queuePrefix);
+      }
       const explained = await explainStatements(handle.pool, round.statements.slice(0, 30), round.samples);
       opts.log(
         `  ${licenses.toLocaleString('en-US')} licenses (seeded in ${seedSeconds.toFixed(0)} s): ${Math.round(round.eventsPerSecond)} events/s, ${(1000 / round.eventsPerSecond).toFixed(1)} ms/event, ${round.queriesPerEvent.toFixed(1)} statements/event; CPU ms/event: workers ${round.cpuMsPerEvent.workers?.toFixed(2)}, postgres ${round.cpuMsPerEvent.postgres?.toFixed(2)}`,

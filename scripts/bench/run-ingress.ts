@@ -14,6 +14,8 @@ export interface IngressOptions {
   /** Rounds of (every target at full speed, then every target at the fixed rate). */
   rounds: number;
   durationS: number;
+  /** Each target is driven this long before measuring (JIT, pools, prepared statements). */
+  warmUpS: number;
   connections: number;
   fixedRate: number;
   /** Connections of the fixed-rate phase: enough that each one's share leaves room for latency. */
@@ -60,7 +62,7 @@ export async function runIngress(opts: IngressOptions): Promise<IngressFigures> 
         durationS,
         overallRate,
       });
-    for (const t of targets) await drive(t, 'warm', undefined, 2);
+    for (const t of targets) await drive(t, 'warm', undefined, opts.warmUpS);
 
     const redis = await redisPid();
     const cpu: Record<string, number[]> = {};

@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { deleteRedisKeys } from './bench-database';
 import { createDb } from './bench-deps';
 import { postSignedEvents } from './post-signed-events';
 import { backendPids, measureCpu, redisPid } from './process-cpu';
 import { countsBetween, type QueryCounts, queryCounts } from './query-counts';
 import type { Child } from './start-child';
-import { startProcessingStack } from './start-processing-stack';
+import { type ApiProcess, type StackEnv, startWorkerProcesses } from './start-processing-stack';
 
 export interface RoundOptions {
-  root: string;
-  databaseUrl: string;
+  env: StackEnv;
+  api: ApiProcess;
   databaseName: string;
-  redisUrl: string;
-  secret: string;
   fakeStripe: { url: string; child: Child };
   workers: number;
   workerConcurrency: number;
@@ -46,9 +43,9 @@ const SEATS = 3;
  */
 export async function runProcessingRound(opts: RoundOptions): Promise<RoundResult> {
   const tag = randomBytes(3).toString('hex');
-  const queuePrefix = `bench${tag}`;
-  const stack = await startProcessingStack({ ...opts, queuePrefix, stripeApiBase: opts.fakeStripe.url });
-  const db = createDb(opts.databaseUrl, { max: 1 });
+  const workers = await startWorkerProcesses(opts.env, opts.workers, opts.workerConcurrency);
+  const stack = { api: opts.api.child, webhookUrl: opts.api.webhookUrl, workers };
+  const db = createDb(opts.env.databaseUrl, { max: 1 });
   const count = async (sql: string) => Number((await db.pool.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
   try {
     const warmUp = Math.min(100, Math.ceil(opts.events / 5));
@@ -67,14 +64,15 @@ export async function runProcessingRound(opts: RoundOptions): Promise<RoundResul
       }
     };
     // Warm up (JIT, pools, prepared statements) on events of their own, not counted.
-    await postSignedEvents(stack.webhookUrl, events.splice(0, warmUp), opts.secret, 32);
+    await postSignedEvents(stack.webhookUrl, events.splice(0, warmUp), opts.env.secret, 32);
     await untilNonePending(Date.now() + opts.timeoutMs);
     // Background statements (relay, outbox polls) per second, measured idle, taken out below.
     const idle0 = await queryCounts(children);
-    await new Promise((r) => setTimeout(r, 1000));
+    const idleS = 0.5;
+    await new Promise((r) => setTimeout(r, idleS * 1000));
     const idle1 = await queryCounts(children);
-    const idleRate = idle1.total - idle0.total;
-    const idleTxRate = idle1.transactions - idle0.transactions;
+    const idleRate = (idle1.total - idle0.total) / idleS;
+    const idleTxRate = (idle1.transactions - idle0.transactions) / idleS;
 
     const startedAt = new Date();
     const started = startedAt.getTime();
@@ -88,7 +86,7 @@ export async function runProcessingRound(opts: RoundOptions): Promise<RoundResul
         redis: () => redis,
       },
       async () => {
-        const failed = await postSignedEvents(stack.webhookUrl, events, opts.secret, 32);
+        const failed = await postSignedEvents(stack.webhookUrl, events, opts.env.secret, 32);
         await untilNonePending(started + opts.timeoutMs);
         return failed;
       },
@@ -119,7 +117,6 @@ export async function runProcessingRound(opts: RoundOptions): Promise<RoundResul
     };
   } finally {
     await db.close();
-    await stack.stop();
-    await deleteRedisKeys(queuePrefix);
+    await Promise.all(workers.map((w) => w.stop()));
   }
 }

@@ -2,73 +2,69 @@ import path from 'node:path';
 import { freePort } from './free-port';
 import { type Child, startChild } from './start-child';
 
-export interface ProcessingStackOptions {
+export interface StackEnv {
   root: string;
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
   secret: string;
   stripeApiBase: string;
-  workers: number;
-  workerConcurrency: number;
   /** Write a CPU profile of each worker process here when it stops. */
   profileDir?: string;
 }
 
-export interface ProcessingStack {
+export interface ApiProcess {
+  child: Child;
   webhookUrl: string;
-  api: Child;
-  workers: Child[];
-  stop(): Promise<void>;
 }
 
-/**
- * licensync's api and `workers` worker processes, as `pnpm start` runs them, each counting its
- * Postgres statements (see count-queries.preload.mjs).
- */
-export async function startProcessingStack(opts: ProcessingStackOptions): Promise<ProcessingStack> {
-  const preload = path.join(opts.root, 'scripts/bench/count-queries.preload.mjs');
-  const args = (entry: string, profile = false) => [
-    ...(profile && opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : []),
-    ...['--import', 'tsx', '--import', preload, path.join(opts.root, entry)],
+// Every process counts its Postgres statements (see count-queries.preload.mjs).
+function nodeArgs(env: StackEnv, entry: string, profile = false): string[] {
+  const preload = path.join(env.root, 'scripts/bench/count-queries.preload.mjs');
+  return [
+    ...(profile && env.profileDir ? ['--cpu-prof', '--cpu-prof-dir', env.profileDir] : []),
+    ...['--import', 'tsx', '--import', preload, path.join(env.root, entry)],
   ];
-  const env = {
-    DATABASE_URL: opts.databaseUrl,
-    REDIS_URL: opts.redisUrl,
-    QUEUE_PREFIX: opts.queuePrefix,
-    STRIPE_WEBHOOK_SECRET: opts.secret,
-    STRIPE_API_BASE: opts.stripeApiBase,
+}
+
+function processEnv(env: StackEnv) {
+  return {
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    STRIPE_WEBHOOK_SECRET: env.secret,
+    STRIPE_API_BASE: env.stripeApiBase,
   };
+}
+
+/** licensync's api as `pnpm start` runs it. */
+export async function startApiProcess(env: StackEnv): Promise<ApiProcess> {
   const port = await freePort();
-  const api = await startChild({
+  const child = await startChild({
     name: 'api',
-    args: args('apps/api/src/main.ts'),
-    env: { ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    args: nodeArgs(env, 'apps/api/src/main.ts'),
+    env: { ...processEnv(env), PORT: String(port), LOG_LEVEL: 'warn' },
     port,
-    cwd: opts.root,
+    cwd: env.root,
     ipc: true,
   });
-  const workers = await Promise.all(
-    Array.from({ length: opts.workers }, (_, i) =>
+  return { child, webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe` };
+}
+
+/** `n` worker processes, each with `concurrency` jobs at once. */
+export function startWorkerProcesses(env: StackEnv, n: number, concurrency: number): Promise<Child[]> {
+  return Promise.all(
+    Array.from({ length: n }, (_, i) =>
       startChild({
         name: `worker ${i + 1}`,
-        args: args('apps/worker/src/main.ts', true),
+        args: nodeArgs(env, 'apps/worker/src/main.ts', true),
         // `info` is the default level: the per-event log line is part of the cost.
-        env: { ...env, LOG_LEVEL: 'info', WORKER_CONCURRENCY: String(opts.workerConcurrency) },
+        env: { ...processEnv(env), LOG_LEVEL: 'info', WORKER_CONCURRENCY: String(concurrency) },
         readyLine: /worker started/,
-        cwd: opts.root,
+        cwd: env.root,
         ipc: true,
-        readyTimeoutMs: 60_000,
+        readyTimeoutMs: 90_000,
       }),
     ),
   );
-  return {
-    webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`,
-    api,
-    workers,
-    async stop() {
-      await Promise.all(workers.map((w) => w.stop()));
-      await api.stop();
-    },
-  };
 }
