@@ -14,12 +14,20 @@ let total = 0;
 let transactions = 0;
 const inTransaction = new WeakSet();
 
-const normalise = (text) =>
-  text
-    .replace(/\s+/g, ' ')
-    .replace(/\$\d+(, \$\d+)+/g, '$n…')
-    .trim()
-    .slice(0, 160);
+const keys = new Map();
+// Cached: the same texts come back all the time, and counting should cost the process little.
+const normalise = (text) => {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text
+      .replace(/\s+/g, ' ')
+      .replace(/\$\d+(, \$\d+)+/g, '$n…')
+      .trim()
+      .slice(0, 160);
+    if (keys.size < 10_000) keys.set(text, key);
+  }
+  return key;
+};
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(config, values, callback) {
   const text = typeof config === 'string' ? config : config?.text;

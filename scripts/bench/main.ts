@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from './bench-args';
 import { createBenchDatabase, createCatalogTemplate, dropBenchDatabase } from './bench-database';
 import { TEST_REDIS_URL } from './bench-deps';
-import { printFigures } from './print-figures';
+import { type Figures, printFigures } from './print-figures';
 import { runCostGrowth } from './run-cost-growth';
 import { runEndToEnd } from './run-end-to-end';
 import { runHubspotFigures } from './run-hubspot-figures';
@@ -24,17 +24,21 @@ const args = parseBenchArgs(process.argv.slice(2));
 const DB = 'licensync_bench';
 const TEMPLATE = 'licensync_bench_tpl';
 const SECRET = 'whsec_licensync_bench_secret';
-// Whatever happens, the run ends: children are stopped and the process exits.
-const deadlineMs = (args.quick ? 90 : 420) * 1000;
+const started = Date.now();
+const log = (line: string) => console.log(line);
+const figures: Figures = {};
+// Whatever happens, the run ends: children are stopped, what was measured is printed, and the
+// process exits. (A machine busy with other work can stretch the run well past its usual length.)
+const deadlineMs = (args.quick ? 90 : 480) * 1000;
 const deadline = setTimeout(async () => {
-  console.error(`bench: over ${deadlineMs / 1000} s, stopping`);
+  console.error(`bench: over ${deadlineMs / 1000} s, stopping; the figures so far:`);
   await stopAllChildren();
+  printFigures(figures, log);
+  await dropBenchDatabase(DB).catch(() => {});
   process.exit(2);
 }, deadlineMs);
 deadline.unref();
 
-const started = Date.now();
-const log = (line: string) => console.log(line);
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 log(
   `licensync bench${args.quick ? ' (quick)' : ''}: ${os.cpus().length} cpus, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${os
@@ -45,7 +49,6 @@ log(
 let exitCode = 0;
 try {
   const databaseUrl = await createBenchDatabase(DB);
-  const figures: Parameters<typeof printFigures>[0] = {};
   if (args.sections.includes('ingress')) {
     log(`\n[${elapsed()}] ingress: licensync vs the yardsticks, side by side`);
     figures.ingress = await runIngress({
@@ -80,7 +83,9 @@ try {
       log(
         `\n[${elapsed()}] end to end: checkouts of 3 seats → licenses committed (fake Stripe in its own process)`,
       );
-      figures.endToEnd = await runEndToEnd({
+      figures.endToEnd = [];
+      await runEndToEnd({
+        results: figures.endToEnd,
         ...common,
         workerCounts: [1, 2, 4],
         workerConcurrency: 10,
@@ -92,7 +97,9 @@ try {
       log(
         `\n[${elapsed()}] cost growth: the same checkouts with a small and a large ledger already in place`,
       );
-      figures.growth = await runCostGrowth({
+      figures.growth = [];
+      await runCostGrowth({
+        points: figures.growth,
         ...common,
         sizes: args.quick ? [1_000, 20_000] : [1_000, 1_000_000],
         events: args.quick ? 50 : 400,

@@ -18,6 +18,8 @@ export interface CostGrowthOptions {
   sizes: number[];
   events: number;
   log(line: string): void;
+  /** Each point is added here as it is measured. */
+  points: GrowthPoint[];
 }
 
 export interface GrowthPoint {
@@ -30,7 +32,7 @@ export interface GrowthPoint {
 
 /** Queries and time per event with small and large ledgers, and how the hot statements are planned. */
 export async function runCostGrowth(opts: CostGrowthOptions): Promise<GrowthPoint[]> {
-  const points: GrowthPoint[] = [];
+  const { points } = opts;
   for (const licenses of opts.sizes) {
     const databaseUrl = await cloneDatabase(opts.template, opts.databaseName);
     const handle = createDb(databaseUrl, { max: 2 });

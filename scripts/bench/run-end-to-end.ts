@@ -16,6 +16,8 @@ export interface EndToEndOptions {
   events: number;
   profileDir?: string;
   log(line: string): void;
+  /** Each round is added here as it ends (so a run cut short still shows it). */
+  results: RoundResult[];
 }
 
 /** Checkouts of 3 seats → licenses committed, with 1, 2, 4… worker processes behind one api. */
@@ -28,7 +30,7 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<RoundResult[]>
     stripeApiBase: opts.fakeStripe.url,
   };
   const api = await startApiProcess(env);
-  const results: RoundResult[] = [];
+  const { results } = opts;
   try {
     for (const workers of opts.workerCounts) {
       const r = await runProcessingRound({ ...opts, env, api, workers, timeoutMs: 120_000 });
