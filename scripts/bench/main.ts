@@ -102,7 +102,7 @@ try {
         points: figures.growth,
         ...common,
         sizes: args.quick ? [1_000, 20_000] : [1_000, 1_000_000],
-        events: args.quick ? 50 : 400,
+        events: args.quick ? 50 : 200,
       });
     }
     await fakeStripe.child.stop();

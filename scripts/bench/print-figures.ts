@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { GrowthPoint } from './run-cost-growth';
 import type { HubspotFigures } from './run-hubspot-figures';
 import type { IngressFigures } from './run-ingress';
@@ -45,11 +46,17 @@ export function printFigures(f: Figures, log: (line: string) => void): void {
   }
   if (f.endToEnd) {
     log('\n== end to end (checkouts of 3 seats → licenses committed; Stripe reads against the fake)');
-    log('  workers   events/s   statements/event   transactions/event');
-    for (const r of f.endToEnd)
+    log(
+      '  workers   events/s   statements/event   transactions/event   CPU ms/event (all processes)   idle-cores bound',
+    );
+    for (const r of f.endToEnd) {
+      const cpu = Object.values(r.cpuMsPerEvent).reduce((a, b) => a + b, 0);
+      // What the machine's cores could do if nothing else ran: the flow is CPU-bound.
+      const bound = (1000 * os.cpus().length) / cpu;
       log(
-        `  ${String(r.workers).padStart(7)}   ${n(r.eventsPerSecond).padStart(8)}   ${r.queriesPerEvent.toFixed(1).padStart(16)}   ${r.transactionsPerEvent.toFixed(1).padStart(18)}${r.failed ? `   ${r.failed} NOT DONE` : ''}`,
+        `  ${String(r.workers).padStart(7)}   ${n(r.eventsPerSecond).padStart(8)}   ${r.queriesPerEvent.toFixed(1).padStart(16)}   ${r.transactionsPerEvent.toFixed(1).padStart(18)}   ${cpu.toFixed(1).padStart(28)}   ${n(bound).padStart(16)}${r.failed ? `   ${r.failed} NOT DONE` : ''}`,
       );
+    }
     const one = f.endToEnd.find((r) => r.workers === 1);
     if (one) {
       log(
