@@ -15,17 +15,6 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: 'no-circular-folders',
-      severity: 'error',
-      comment:
-        'A concept (a top folder of a package, e.g. core/src/inbox) depends on others in one direction only; a cycle between two means they are one concept split in two places.',
-      scope: 'folder',
-      // The fakes are one concept each (a provider's API); their inner folders are free to mirror it.
-      from: { path: '^(apps|packages)/[^/]+/src/[^/]+', pathNot: '^packages/fakes/' },
-      // A test beside the code may use the package's test helpers, which use the code again.
-      to: { circular: true, pathNot: '/test(/|$)' },
-    },
-    {
       name: 'no-package-imports-app',
       severity: 'error',
       comment: 'Packages are shared by the apps; an app is never a library of a package.',

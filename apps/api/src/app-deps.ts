@@ -1,5 +1,6 @@
 import type { Config } from '@licensync/core/config';
 import type { Db } from '@licensync/core/db';
+import type { InboxWriter } from '@licensync/core/inbox';
 import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
 import type { Queues, RedisConnection } from '@licensync/core/queues';
@@ -17,6 +18,8 @@ export interface AppDeps {
   stripe: Stripe;
   /** Seals and opens stored tokens, keys and signing secrets (ENCRYPTION_KEY). */
   secrets: SecretBox;
+  /** Group-committed inbox inserts, queued after commit. */
+  inbox: InboxWriter;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */
   defaultWorkspaceId: string;
 }

@@ -1,6 +1,6 @@
-import { createServer } from 'node:http';
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
+import { createInboxWriter } from '@licensync/core/inbox';
 import { closeInOrder, listen } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
 import { createMetrics } from '@licensync/core/metrics';
@@ -9,6 +9,7 @@ import { createSecretBoxFromConfig } from '@licensync/core/secrets';
 import { createStripeClient } from '@licensync/core/stripe';
 import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createApp } from './app';
+import { createLimitedServer } from './create-limited-server';
 
 export type ApiRuntime = Awaited<ReturnType<typeof createApiRuntime>>;
 
@@ -20,6 +21,13 @@ export async function createApiRuntime(config: Config, logger: Logger) {
   const metrics = createMetrics({ defaults: true });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const workspace = await ensureDefaultWorkspace(dbHandle.db);
+  const inbox = createInboxWriter({
+    pool: dbHandle.pool,
+    queue: queues.inbox,
+    enqueue: { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS },
+    onEnqueueError: (err, rows) =>
+      logger.warn({ rows, err: err.message }, 'enqueue failed; the relay will retry'),
+  });
   const app = createApp({
     config,
     db: dbHandle.db,
@@ -29,9 +37,10 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     metrics,
     stripe,
     secrets: createSecretBoxFromConfig(config),
+    inbox,
     defaultWorkspaceId: workspace.id,
   });
-  const server = createServer(app);
+  const server = createLimitedServer(app, config);
   const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
     async (err: unknown) => {
       // Nothing else may keep the process alive once start-up has failed.
@@ -48,6 +57,8 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     async close(): Promise<void> {
       const steps = [
         () => new Promise<void>((resolve) => server.close(() => resolve())),
+        // Rows committed and acknowledged but not yet queued: queue them while Redis is still open.
+        () => inbox.drain(),
         () => closeQueues(queues),
         () => redis.quit(),
         () => dbHandle.close(),

@@ -153,6 +153,24 @@ export const envSchema = z.object({
     .describe('Most sync intents one purge deletes (in statements of up to 1000 rows); the rest wait'),
   MIGRATE_ON_START: bool.default(false).describe('Apply migrations when the process starts'),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+  WEBHOOK_BYTES_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1_048_576)
+    .default(33_554_432)
+    .describe('Webhook body bytes held at once across requests; beyond it new ones get 429 (bounds memory)'),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe('A request not fully received after this is cut off with 408 (slow bodies)'),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5_000)
+    .describe('Request headers not fully received after this are cut off (slow headers)'),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).default(8).describe('Attempts for transient failures'),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000).describe('Base of the exponential backoff'),

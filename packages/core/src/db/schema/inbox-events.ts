@@ -1,5 +1,6 @@
 import {
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -29,6 +30,16 @@ export interface HandlerOutcomeRecord {
 export type HandlerOutcomes = Record<string, HandlerOutcomeRecord>;
 
 /**
+ * The body as received, in a text column: what was signed is what is stored (jsonb refuses a
+ * `\u0000` escape and re-serialising costs time on the hot path); read back parsed.
+ */
+const rawJson = customType<{ data: Record<string, unknown>; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => (typeof value === 'string' ? value : JSON.stringify(value)),
+  fromDriver: (value) => JSON.parse(value) as Record<string, unknown>,
+});
+
+/**
  * Every provider event we acknowledged, stored before the 2xx. The unique key makes a redelivery
  * land on the same row; `status` decides whether it is a duplicate (processed, ignored, in flight)
  * or a second chance (failed).
@@ -43,13 +54,17 @@ export const inboxEvents = pgTable(
     provider: text('provider').$type<'stripe' | 'hubspot'>().notNull(),
     externalId: text('external_id').notNull(),
     type: text('type').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: rawJson('payload').notNull(),
     status: text('status').$type<InboxStatus>().notNull().default('pending'),
     /** Bumped each time a failed event is handed to the queue again; part of the job id. */
     round: integer('round').notNull().default(0),
     lastError: text('last_error'),
     handlerOutcomes: jsonb('handler_outcomes').$type<HandlerOutcomes>().notNull().default({}),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the row was handed to the queue: the ingress sets it with the insert and clears it if
+     * the enqueue fails; null rows older than `RELAY_MIN_AGE_MS` are the relay's to enqueue.
+     */
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
