@@ -9,17 +9,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '@licensync/core/config';
+import { runMigrations } from '@licensync/core/db';
+import { createLogger } from '@licensync/core/logging';
+import * as schema from '@licensync/core/schema';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createWorkerRuntime } from '../apps/worker/src/create-worker-runtime';
 import { seedCustomers, seedLicenses, seedProduct } from '../apps/worker/test/hubspot-fixtures';
-import {
-  createLogger,
-  ensureDefaultWorkspace,
-  loadConfig,
-  runMigrations,
-  schema,
-} from '../packages/core/src/index';
-import { createFakeHubspot } from '../packages/testkit/src/fake-hubspot/index';
-import { databaseUrl, TEST_REDIS_URL, withAdmin } from '../packages/testkit/src/test-env/test-database';
+import { createFakeHubspot } from '../packages/fakes/src/hubspot/index';
+import { databaseUrl, TEST_REDIS_URL, withAdmin } from '../packages/test-env/src/test-database';
 
 // `pnpm bench:hubspot -- --n 2000` passes the `--` on.
 const argv = process.argv.slice(2);

@@ -1,18 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createDb,
-  type DbHandle,
-  ensureDatabase,
-  ensureDefaultWorkspace,
-  getHubspotConnection,
-  importCatalog,
-  parseCatalogFile,
-  runMigrations,
-} from '../../packages/core/src/index';
-import type { FakeHubspot } from '../../packages/testkit/src/fake-hubspot/index';
-import type { FakeStripe } from '../../packages/testkit/src/fake-stripe/index';
+import { importCatalog, parseCatalogFile } from '@licensync/core/catalog';
+import { createDb, type DbHandle, ensureDatabase, runMigrations } from '@licensync/core/db';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
+import type { FakeHubspot } from '@licensync/fakes/hubspot';
+import type { FakeStripe } from '@licensync/fakes/stripe';
+import { getHubspotConnection } from '@licensync/hubspot';
 import { type ServiceProcess, serviceProcess } from './service-process';
 import type { ThrowawayPostgres } from './throwaway-postgres';
 import type { ThrowawayRedis } from './throwaway-redis';

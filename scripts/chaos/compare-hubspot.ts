@@ -1,5 +1,7 @@
-import { type Db, getHubspotConnection, schema } from '../../packages/core/src/index';
-import type { FakeHubspot } from '../../packages/testkit/src/fake-hubspot/index';
+import type { Db } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
+import type { FakeHubspot } from '@licensync/fakes/hubspot';
+import { getHubspotConnection } from '@licensync/hubspot';
 import type { LedgerLicense } from './compare-ledger';
 import type { StoryPlan } from './make-stories';
 import type { Tally } from './state-tally';

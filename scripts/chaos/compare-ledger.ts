@@ -1,4 +1,5 @@
-import { type Db, schema } from '../../packages/core/src/index';
+import type { Db } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
 import type { StoryPlan } from './make-stories';
 import type { Tally } from './state-tally';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../packages/core/src/index';
-import type { FakeHubspot } from '../../packages/testkit/src/fake-hubspot/index';
+import type { Db } from '@licensync/core/db';
+import type { FakeHubspot } from '@licensync/fakes/hubspot';
 import { compareHubspot } from './compare-hubspot';
 import { compareLedger } from './compare-ledger';
 import type { StoryPlan } from './make-stories';

@@ -1,5 +1,5 @@
+import { signStripeEvent } from '@licensync/fakes/stripe';
 import type Stripe from 'stripe';
-import { signStripeEvent } from '../../packages/testkit/src/fake-stripe/index';
 
 export interface DeliveryReport {
   /** Requests answered 2xx: every copy of every event, once each. */

@@ -1,4 +1,4 @@
-import type { FakeHubspot } from '../../packages/testkit/src/fake-hubspot/index';
+import type { FakeHubspot } from '@licensync/fakes/hubspot';
 
 /**
  * A pattern the fake's fault injector tests each request against: it matches while the window is

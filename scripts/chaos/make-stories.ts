@@ -1,5 +1,5 @@
+import type { FakeStripe } from '@licensync/fakes/stripe';
 import type Stripe from 'stripe';
-import type { FakeStripe } from '../../packages/testkit/src/fake-stripe/index';
 
 /** What one customer's purchase must leave in the ledger, whatever order its events arrive in. */
 export interface Story {

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../../packages/core/src/index';
+import type { DbHandle } from '@licensync/core/db';
 import type { Scenario } from './chaos-scenarios';
 import { type ChaosInfra, startChaosStack, WEBHOOK_SECRET } from './chaos-stack';
 import { compareState, type StateComparison } from './compare-state';

@@ -1,4 +1,10 @@
-import type { Config, Db, Logger, Metrics, Queues, RedisConnection } from '@licensync/core';
+import type { Config } from '@licensync/core/config';
+import type { Db } from '@licensync/core/db';
+import type { InboxWriter } from '@licensync/core/inbox';
+import type { Logger } from '@licensync/core/logging';
+import type { Metrics } from '@licensync/core/metrics';
+import type { Queues, RedisConnection } from '@licensync/core/queues';
+import type { SecretBox } from '@licensync/core/secrets';
 import type Stripe from 'stripe';
 
 /** What the api needs, built by `main.ts` (or a test) and handed to `createApp`. */
@@ -10,6 +16,10 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   stripe: Stripe;
+  /** Seals and opens stored tokens, keys and signing secrets (ENCRYPTION_KEY). */
+  secrets: SecretBox;
+  /** Group-committed inbox inserts, queued after commit. */
+  inbox: InboxWriter;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */
   defaultWorkspaceId: string;
 }

@@ -1,8 +1,11 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
 import { errorHandler } from './middleware/error-handler';
+import { requestLogger } from './middleware/request-logger';
+import { openapiRoute } from './openapi/openapi.route';
 import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
+import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
@@ -10,8 +13,12 @@ import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogger(deps.logger));
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  // Before the admin router: the document is the one admin path readable without the token.
+  app.use('/api/v1', openapiRoute());
+  app.use(hubspotOauthRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));

@@ -1,17 +1,15 @@
-import type { Server } from 'node:http';
-import {
-  type Config,
-  closeInOrder,
-  closeQueues,
-  createDb,
-  createMetrics,
-  createQueues,
-  createRedis,
-  createStripeClient,
-  ensureDefaultWorkspace,
-  type Logger,
-} from '@licensync/core';
+import type { Config } from '@licensync/core/config';
+import { createDb } from '@licensync/core/db';
+import { createInboxWriter } from '@licensync/core/inbox';
+import { closeInOrder, listen } from '@licensync/core/lifecycle';
+import type { Logger } from '@licensync/core/logging';
+import { createMetrics } from '@licensync/core/metrics';
+import { closeQueues, createQueues, createRedis } from '@licensync/core/queues';
+import { createSecretBoxFromConfig } from '@licensync/core/secrets';
+import { createStripeClient } from '@licensync/core/stripe';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
 import { createApp } from './app';
+import { createLimitedServer } from './create-limited-server';
 
 export type ApiRuntime = Awaited<ReturnType<typeof createApiRuntime>>;
 
@@ -23,6 +21,13 @@ export async function createApiRuntime(config: Config, logger: Logger) {
   const metrics = createMetrics({ defaults: true });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const workspace = await ensureDefaultWorkspace(dbHandle.db);
+  const inbox = createInboxWriter({
+    pool: dbHandle.pool,
+    queue: queues.inbox,
+    enqueue: { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS },
+    onEnqueueError: (err, rows) =>
+      logger.warn({ rows, err: err.message }, 'enqueue failed; the relay will retry'),
+  });
   const app = createApp({
     config,
     db: dbHandle.db,
@@ -31,13 +36,18 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     logger,
     metrics,
     stripe,
+    secrets: createSecretBoxFromConfig(config),
+    inbox,
     defaultWorkspaceId: workspace.id,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const server = createLimitedServer(app, config);
+  const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
+    async (err: unknown) => {
+      // Nothing else may keep the process alive once start-up has failed.
+      await Promise.allSettled([closeQueues(queues), redis.quit(), dbHandle.close()]);
+      throw err;
+    },
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -47,6 +57,8 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     async close(): Promise<void> {
       const steps = [
         () => new Promise<void>((resolve) => server.close(() => resolve())),
+        // Rows committed and acknowledged but not yet queued: queue them while Redis is still open.
+        () => inbox.drain(),
         () => closeQueues(queues),
         () => redis.quit(),
         () => dbHandle.close(),

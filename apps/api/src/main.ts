@@ -1,14 +1,19 @@
-import { createLogger, ensureDatabase, loadConfig, runMigrations } from '@licensync/core';
+import { loadConfig, withDotEnv } from '@licensync/core/config';
+import { assertMigrated, ensureDatabase, runMigrations } from '@licensync/core/db';
+import { startOrExit } from '@licensync/core/lifecycle';
+import { createLogger, prettyLogs } from '@licensync/core/logging';
 import { createApiRuntime } from './create-api-runtime';
 
-const config = loadConfig(process.env);
-const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
-
-if (config.MIGRATE_ON_START) {
-  await ensureDatabase(config.DATABASE_URL);
-  await runMigrations(config.DATABASE_URL);
-}
-const runtime = await createApiRuntime(config, logger);
+const { logger, runtime } = await startOrExit('api', async () => {
+  const config = loadConfig(withDotEnv(process.env, process.cwd()));
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'api', pretty: prettyLogs(config) });
+  if (config.MIGRATE_ON_START) {
+    await ensureDatabase(config.DATABASE_URL);
+    await runMigrations(config.DATABASE_URL);
+  }
+  await assertMigrated(config.DATABASE_URL);
+  return { logger, runtime: await createApiRuntime(config, logger) };
+});
 logger.info({ url: runtime.url }, 'api listening');
 
 let stopping = false;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiStack, startApi } from './support/start-api';
 
@@ -274,7 +274,12 @@ describe('GET /api/v1/prices/problems', () => {
     const res = await stack.call('GET', '/prices/problems');
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { price_id: 'price_1', product_id: 'prod_1', problems: [problem], checked_at: expect.any(String) },
+      {
+        price_id: 'price_1',
+        product_id: 'prod_1',
+        problems: [{ ...problem, severity: 'error' }],
+        checked_at: expect.any(String),
+      },
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { QUEUES, schema } from '@licensync/core';
+import { QUEUES } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiStack, startApi } from './support/start-api';

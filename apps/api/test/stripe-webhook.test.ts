@@ -1,4 +1,6 @@
-import { type Config, schema } from '@licensync/core';
+import type { Config } from '@licensync/core/config';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiRuntime } from '../src/create-api-runtime';
@@ -89,13 +91,17 @@ describe('POST /webhooks/stripe', () => {
     const rows = (await inboxRows()).filter((r) => r.externalId === 'evt_dup');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe('pending');
-    const jobs = await stack.api.queues.inbox.getJobs([
-      'waiting',
-      'active',
-      'delayed',
-      'completed',
-      'failed',
-    ]);
+    // The job is added right after the answer (the row is what the answer promises).
+    const jobs = await eventually(async () => {
+      const all = await stack.api.queues.inbox.getJobs([
+        'waiting',
+        'active',
+        'delayed',
+        'completed',
+        'failed',
+      ]);
+      return all.some((j) => j.data.inboxEventId === rows[0]!.id) ? all : undefined;
+    });
     expect(jobs.filter((j) => j.data.inboxEventId === rows[0]!.id)).toHaveLength(1);
     expect(jobs.find((j) => j.data.inboxEventId === rows[0]!.id)!.id).toBe(`inbox-${rows[0]!.id}-0`);
   });
@@ -106,7 +112,7 @@ describe('health and metrics', () => {
     expect((await fetch(`${stack.api.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${stack.api.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, checks: { postgres: true, redis: true } });
+    expect(await ready.json()).toMatchObject({ ok: true, checks: { postgres: true, redis: true } });
     const metrics = await (await fetch(`${stack.api.url}/metrics`)).text();
     expect(metrics).toContain('licensync_webhooks_received_total{provider="stripe",outcome="new"}');
   });

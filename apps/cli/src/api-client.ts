@@ -4,6 +4,8 @@ export interface ApiClientOptions {
   /** Base URL of the api, e.g. `http://127.0.0.1:3000`. */
   url: string;
   token: string | undefined;
+  /** Sent as `Licensync-Workspace`; unset = the default workspace. */
+  workspace?: string | undefined;
 }
 
 export interface RequestOptions {
@@ -15,6 +17,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Send the admin token. Default true. */
   auth?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -31,8 +35,15 @@ export function createApiClient(opts: ApiClientOptions) {
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const headers: Record<string, string> = { 'x-licensync-client': 'cli' };
+    if (req.auth !== false && !opts.token) {
+      throw new CliError(
+        "no admin token: pass --token or set LICENSYNC_ADMIN_TOKEN (or ADMIN_TOKEN) to the api's ADMIN_TOKEN",
+        EXIT.usage,
+      );
+    }
+    const headers: Record<string, string> = { ...req.headers, 'x-licensync-client': 'cli' };
     if (req.auth !== false && opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.workspace) headers['licensync-workspace'] = opts.workspace;
     if (req.body !== undefined) headers['content-type'] = req.contentType ?? 'application/json';
     try {
       return await fetch(url, {

@@ -15,9 +15,10 @@ export const DEFAULT_URL = 'http://127.0.0.1:3000';
 
 /** The api client for a command, from `--url`/`--token`, then the environment, then defaults. */
 export function clientFor(command: Command, ctx: CliContext): ApiClient {
-  const opts = command.optsWithGlobals<{ url?: string; token?: string }>();
+  const opts = command.optsWithGlobals<{ url?: string; token?: string; workspace?: string }>();
   return createApiClient({
     url: opts.url ?? ctx.env.LICENSYNC_URL ?? DEFAULT_URL,
     token: opts.token ?? ctx.env.LICENSYNC_ADMIN_TOKEN ?? ctx.env.ADMIN_TOKEN,
+    workspace: opts.workspace ?? ctx.env.LICENSYNC_WORKSPACE,
   });
 }

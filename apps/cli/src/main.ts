@@ -2,6 +2,8 @@ import { CommanderError } from 'commander';
 import { createProgram } from './create-program';
 import { CliError, EXIT } from './exit-codes';
 
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
 const program = createProgram({
   env: process.env,
   cwd: process.env.INIT_CWD ?? process.cwd(),
@@ -19,7 +21,8 @@ try {
 function exitCodeOf(err: unknown): number {
   if (err instanceof CommanderError) {
     // commander has already printed the problem (or the help someone asked for).
-    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    // `--help`, `help <command>` and `--version` end here too, and succeeded.
+    return HELP_CODES.has(err.code) ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof CliError) {
     process.stderr.write(`error: ${err.message}\n`);

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { eventually } from '@licensync/testkit';
+import { brokenPurchases, eventually } from '@licensync/test-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokenPurchases } from '../../api/test/support/broken-purchases';
 import { runCli } from './support/run-cli';
 import { type Stack, startStack } from './support/start-stack';
 
@@ -99,11 +98,50 @@ describe('failures', () => {
     for (const p of purchases) await eventually(async () => (await licensesOf(p.pi)).length === 1);
   });
 
+  it('replay --wait follows the replay to its outcome; show names what happened', async () => {
+    const { price, fix } = await brokenPurchasesDelivered(['wait@example.com']);
+    const listed = JSON.parse((await cli('failures', 'list', '--error', price.id, '--json')).stdout);
+    const id = String(listed.data[0].id);
+    const shown = await cli('failures', 'show', id);
+    expect(shown.stdout).toContain(
+      `failed for good after 1 attempt: price ${price.id}: floating_cloud (5) must be ≤ max_activations (2). It waits for an operator`,
+    );
+
+    const again = await cli('failures', 'replay', '--id', id, '--wait', '--timeout', '8000');
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain(
+      `failure ${id} failed again (attempt 2): price ${price.id}: floating_cloud`,
+    );
+    expect(again.stderr).toBe('error: 1 of 1 did not succeed\n');
+    expect((await cli('failures', 'show', id)).stdout).toContain('after 2 attempts, replayed 1×');
+
+    fix();
+    const fixed = await cli('failures', 'replay', '--id', id, '--wait', '--timeout', '8000');
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain(`failure ${id} resolved: checkout.session.completed was processed`);
+    expect((await cli('failures', 'show', id)).stdout).toContain(
+      'Replayed, and the event has since been processed',
+    );
+  });
+
   it('discards with a reason', async () => {
     const { price } = await brokenPurchasesDelivered(['gone@example.com']);
     const run = await cli('failures', 'discard', '--filter-error', price.id, '--reason', 'test order');
     expect(run).toMatchObject({ code: 0, stdout: '1 matched, 1 discarded, 0 skipped\n' });
   });
+});
+
+it('history <email|key|id> shows what happened, newest first', async () => {
+  const { price } = await brokenPurchasesDelivered(['history@example.com']);
+  const run = await cli('history', 'history@example.com');
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^history of .*email:history@example\.com/);
+  expect(run.stdout).toMatch(new RegExp(`job\\.failed\\s+error\\s+price ${price.id}: floating_cloud`));
+  const json = JSON.parse((await cli('history', 'history@example.com', '--json')).stdout);
+  expect(json.data.length).toBeGreaterThan(0);
+  expect((await cli('history', 'nobody@example.com')).stdout).toBe('no history for nobody@example.com\n');
 });
 
 describe('exit codes', () => {

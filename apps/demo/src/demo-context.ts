@@ -1,5 +1,5 @@
-import type { Db } from '@licensync/core';
-import type { StripeSimulator } from '@licensync/testkit';
+import type { Db } from '@licensync/core/db';
+import type { StripeSimulator } from '@licensync/fakes/stripe';
 import type Stripe from 'stripe';
 
 /** What the story needs from a running stack; the demo and its test each provide one. */

@@ -1,4 +1,4 @@
-import type { FakeHubspot } from '@licensync/testkit';
+import type { FakeHubspot } from '@licensync/fakes/hubspot';
 
 const OBJECTS = [
   ['contacts', 'contacts'],

@@ -1,4 +1,5 @@
-import { type Db, schema } from '@licensync/core';
+import type { Db } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 
 export interface LicenseRow {

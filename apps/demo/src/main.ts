@@ -1,20 +1,24 @@
+import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiRuntime } from '@licensync/api';
-import { createLogger, importCatalog, loadConfig, parseCatalogFile, runMigrations } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createFakeStripe,
-  createStripeSimulator,
-  deliverStripeEvent,
-  settleInbox,
-} from '@licensync/testkit';
+import { importCatalog, parseCatalogFile } from '@licensync/core/catalog';
+import { loadConfig } from '@licensync/core/config';
+import { runMigrations } from '@licensync/core/db';
+import { createLogger } from '@licensync/core/logging';
+import { createFakeHubspot } from '@licensync/fakes/hubspot';
+import { createFakeStripe, createStripeSimulator, deliverStripeEvent } from '@licensync/fakes/stripe';
 import { createWorkerRuntime } from '@licensync/worker';
+import type { DemoContext } from './demo-context';
 import { hubspotSummary } from './hubspot-summary';
+import { printOperatorHints } from './print-operator-hints';
 import { resetDemoStores } from './reset-demo-stores';
+import { runBrokenPriceStep } from './run-broken-price-step';
 import { runDemoStory } from './run-demo-story';
 import { waitForHubspot } from './wait-for-hubspot';
+import { waitForInbox } from './wait-for-inbox';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const base = loadConfig(process.env);
@@ -29,17 +33,24 @@ const hubspot = await createFakeHubspot();
 const config = {
   ...base,
   DATABASE_URL: demoDbUrl.toString(),
-  QUEUE_PREFIX: 'licensync-demo',
+  // Its own keys beside the install's (whose jobs the reset below must never delete).
+  QUEUE_PREFIX: `${base.QUEUE_PREFIX}-demo`,
   STRIPE_API_BASE: fake.url,
   HUBSPOT_API_BASE: hubspot.url,
   HUBSPOT_ACCESS_TOKEN: hubspot.defaultPortal.token,
-  LOG_LEVEL: 'warn' as const,
+  LOG_LEVEL: 'info' as const,
   RELAY_INTERVAL_MS: 500,
   RELAY_MIN_AGE_MS: 1000,
 };
 await resetDemoStores(config);
 await runMigrations(config.DATABASE_URL);
-const logger = createLogger({ level: config.LOG_LEVEL, name: 'demo' });
+// The story is for reading: the processes' JSON log lines go to a file instead.
+const logFile = path.join(tmpdir(), 'licensync-demo.log');
+const logger = createLogger({
+  level: config.LOG_LEVEL,
+  name: 'demo',
+  destination: createWriteStream(logFile),
+});
 const api = await createApiRuntime(config, logger);
 const worker = await createWorkerRuntime(config, logger);
 
@@ -50,9 +61,10 @@ const catalog = parseCatalogFile(
 await importCatalog({ db: api.db, workspaceId: api.workspaceId, catalog });
 
 console.log(
-  `licensync demo: api on ${api.url}, Stripe simulator on ${fake.url}, catalog from examples/catalog.yaml\n`,
+  `licensync demo: api on ${api.url}, Stripe simulator on ${fake.url}, catalog from examples/catalog.yaml\n` +
+    `(logs in ${logFile}; queue prefix ${config.QUEUE_PREFIX})\n`,
 );
-await runDemoStory({
+const demo: DemoContext = {
   sim: createStripeSimulator(fake),
   db: api.db,
   workspaceId: api.workspaceId,
@@ -62,20 +74,27 @@ await runDemoStory({
       const res = await deliverStripeEvent(`${api.url}/webhooks/stripe`, event, config.STRIPE_WEBHOOK_SECRET);
       if (!res.ok) throw new Error(`webhook ${event.type} answered ${res.status}: ${await res.text()}`);
     }
-    await settleInbox(
+    await waitForInbox(
       api.db,
       events.map((e) => e.id),
     );
   },
-});
+};
+await runDemoStory(demo);
 
 await waitForHubspot(api.db);
 console.log(`\n${hubspotSummary(hubspot, 'margaret@example.com')}`);
 
-console.log(`\nThe story is done. The service keeps running:
-  curl -H 'Authorization: Bearer ${config.ADMIN_TOKEN}' '${api.url}/api/v1/licenses?customer_email=ada@example.com'
-  curl ${api.url}/metrics
-Press Ctrl-C to stop.`);
+const broken = await runBrokenPriceStep(demo);
+printOperatorHints({
+  apiUrl: api.url,
+  stripeUrl: fake.url,
+  stripeKey: config.STRIPE_API_KEY,
+  token: config.ADMIN_TOKEN,
+  broken,
+  exiting: exitWhenDone,
+  print: (line) => console.log(line),
+});
 
 const stop = async () => {
   await worker.close();

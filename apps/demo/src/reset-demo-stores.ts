@@ -1,4 +1,4 @@
-import type { Config } from '@licensync/core';
+import type { Config } from '@licensync/core/config';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 

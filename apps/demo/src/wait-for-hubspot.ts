@@ -1,4 +1,5 @@
-import { type Db, schema } from '@licensync/core';
+import type { Db } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
 import { inArray } from 'drizzle-orm';
 
 /** Waits until no sync intent is pending or in flight: the ledger and HubSpot agree. */

@@ -2,19 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiRuntime } from '@licensync/api';
-import { importCatalog, parseCatalogFile } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createFakeStripe,
-  createStripeSimulator,
-  createTestEnv,
-  deliverStripeEvent,
-  settleInbox,
-} from '@licensync/testkit';
+import { importCatalog, parseCatalogFile } from '@licensync/core/catalog';
+import { createFakeHubspot } from '@licensync/fakes/hubspot';
+import { createFakeStripe, createStripeSimulator, deliverStripeEvent } from '@licensync/fakes/stripe';
+import { createTestEnv, settleInbox } from '@licensync/test-env';
 import { createWorkerRuntime } from '@licensync/worker';
 import Stripe from 'stripe';
 import { expect, it } from 'vitest';
 import { hubspotRecords } from '../src/hubspot-summary';
+import { runBrokenPriceStep } from '../src/run-broken-price-step';
 import { runDemoStory } from '../src/run-demo-story';
 import { waitForHubspot } from '../src/wait-for-hubspot';
 
@@ -53,8 +49,9 @@ it.each(cases)('plays the pnpm demo story with events $name', async ({ apiVersio
   try {
     const catalog = parseCatalogFile(await readFile(catalogPath, 'utf8'), 'catalog.yaml');
     await importCatalog({ db: api.db, workspaceId: api.workspaceId, catalog });
+    const sim = createStripeSimulator(fake, { apiVersion });
     const outcome = await runDemoStory({
-      sim: createStripeSimulator(fake, { apiVersion }),
+      sim,
       db: api.db,
       workspaceId: api.workspaceId,
       print: (line) => lines.push(line),
@@ -110,6 +107,25 @@ it.each(cases)('plays the pnpm demo story with events $name', async ({ apiVersio
         .map((c) => c.properties.email)
         .sort(),
     ).toEqual(['ada@example.com', 'grace@example.com', 'linus@example.com', 'margaret@example.com']);
+
+    // The story ends with one failed event on purpose, to practise replay on.
+    const broken = await runBrokenPriceStep({
+      sim,
+      db: api.db,
+      workspaceId: api.workspaceId,
+      print: (line) => lines.push(line),
+      async play(events) {
+        for (const event of events) {
+          await deliverStripeEvent(`${api.url}/webhooks/stripe`, event, env.config.STRIPE_WEBHOOK_SECRET);
+        }
+        await settleInbox(
+          api.db,
+          events.map((e) => e.id),
+        );
+      },
+    });
+    expect(broken.error).toBe(`price ${broken.priceId}: floating_cloud (5) must be ≤ max_activations (2)`);
+    expect(lines.join('\n')).toContain(`waits for you as failure ${broken.failureId}`);
   } finally {
     await worker.close();
     await api.close();

@@ -1,68 +1,88 @@
-import {
-  type Config,
-  closeInOrder,
-  closeQueues,
-  createDb,
-  createMetrics,
-  createQueues,
-  createRedis,
-  createStripeClient,
-  type Logger,
-  purgeDoneIntents,
-  QUEUES,
-  relayPendingEvents,
-} from '@licensync/core';
-import { Worker } from 'bullmq';
-import { startHubspotSync } from './hubspot/start-hubspot-sync';
-import { createInboxProcessor } from './processors/process-inbox-event';
-import { startResyncs } from './resyncs/start-resyncs';
+import type { Config } from '@licensync/core/config';
+import { createDb } from '@licensync/core/db';
+import { IDEMPOTENCY_KEY_TTL_MS, purgeIdempotencyKeys } from '@licensync/core/idempotency';
+import { closeInOrder } from '@licensync/core/lifecycle';
+import type { Logger } from '@licensync/core/logging';
+import { createMetrics, registerStateGauges } from '@licensync/core/metrics';
+import { purgeDoneIntents } from '@licensync/core/outbox';
+import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/queues';
+import { relayPendingEvents } from '@licensync/core/relay';
+import { createSecretBoxFromConfig, resealSecrets } from '@licensync/core/secrets';
+import { createStripeClient } from '@licensync/core/stripe';
+import { createFailureAlerter } from './alerts/create-failure-alerter';
+import { createWorkspaceStripe } from './clients/create-workspace-stripe';
+import { createWorkers } from './create-workers';
+import { everyInterval } from './every-interval';
+import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
+import { createHubspotRuntime } from './hubspot/create-hubspot-runtime';
+import { keepConnecting } from './hubspot/keep-connecting';
+import { createOutboxPoll } from './hubspot/poll-outbox';
+import { readOperationalState } from './metrics/read-operational-state';
+import { createResyncDeps } from './resyncs/create-resync-deps';
+import { startResyncBookkeeping } from './resyncs/start-resync-bookkeeping';
+import type { WorkerDeps } from './worker-deps';
 
 export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
 
 /**
- * Everything the worker process runs, built from config: the inbox worker, the relay, the HubSpot
- * sync and the purge of sync intents older than `OUTBOX_RETENTION_DAYS`.
- * Tests and the demo start it in-process; `main.ts` adds signals and the environment.
+ * Everything the worker process runs, built from config: the BullMQ workers of every job (see
+ * `createWorkers`), the inbox relay, the outbox poller, the purge of old sync intents, the HubSpot
+ * connection (retried until it works) and the resync schedulers. Tests and the demo start it
+ * in-process; `main.ts` adds signals and the environment.
  */
 export async function createWorkerRuntime(config: Config, logger: Logger) {
-  // Inbox, HubSpot and resync workers, the relay and the purge share it: sized for their concurrency.
+  // Every worker, the relay and the purge share it: sized for their concurrency.
   const dbHandle = createDb(config.DATABASE_URL, { max: 20 });
   const workerRedis = createRedis(config.REDIS_URL, 'worker', config.REDIS_CLUSTER_NODES);
   const producerRedis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES);
   const queues = createQueues(producerRedis, config.QUEUE_PREFIX);
   const metrics = createMetrics({ defaults: false });
+  registerStateGauges(metrics.registry, () => readOperationalState({ db: dbHandle.db, queues }));
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
-
-  const inboxWorker = new Worker(
-    QUEUES.inbox,
-    createInboxProcessor({ db: dbHandle.db, stripe, logger, config, metrics }),
-    {
-      connection: workerRedis,
-      prefix: config.QUEUE_PREFIX,
-      concurrency: config.WORKER_CONCURRENCY,
-      lockDuration: config.JOB_LOCK_MS,
-      stalledInterval: config.JOB_LOCK_MS,
-      // A job whose worker died is retried by the stalled check; give it a few lives.
-      maxStalledCount: 3,
-    },
-  );
-  inboxWorker.on('error', (err) => logger.error({ err: err.message }, 'inbox worker error'));
-  const resyncs = startResyncs({ db: dbHandle.db, connection: workerRedis, queues, config, logger });
-  const hubspot = await startHubspotSync({
-    config,
-    db: dbHandle.db,
+  const db = dbHandle.db;
+  const secrets = createSecretBoxFromConfig(config);
+  // Rows written before encryption, or under a rotated key, are sealed under the current key.
+  const resealed = await resealSecrets(db, secrets);
+  if (resealed > 0) logger.info({ resealed }, 'secrets sealed under the current ENCRYPTION_KEY');
+  const stripeFor = createWorkspaceStripe({ config, db, secrets, fallback: stripe });
+  const hubspot = createHubspotRuntime({ config, db, logger, metrics, secrets });
+  const stopping = new AbortController();
+  const resyncs = createResyncDeps({ config, db, logger, queues, stopping: stopping.signal, secrets });
+  const alerts = createFailureAlerter({
+    url: config.ALERT_WEBHOOK_URL,
+    publicUrl: config.PUBLIC_URL,
     logger,
     metrics,
-    queue: queues.hubspotSync,
-    workerRedis,
   });
+  const deps: WorkerDeps = {
+    config,
+    db,
+    logger,
+    metrics,
+    stripe,
+    stripeFor,
+    secrets,
+    queues,
+    hubspot,
+    resyncs,
+    alerts,
+  };
 
-  let relayRunning = false;
-  const relayTimer = setInterval(async () => {
-    if (relayRunning) return;
-    relayRunning = true;
-    try {
-      const n = await relayPendingEvents(dbHandle.db, queues.inbox, {
+  const connecting = keepConnecting(() => connectHubspotPortals({ config, db, hubspot }), {
+    logger: hubspot.logger,
+    firstDelayMs: config.HUBSPOT_CONNECT_RETRY_MS,
+    maxDelayMs: 60_000,
+  });
+  // Connected (or failed once) before the workers start, so a healthy portal syncs from the first job.
+  await connecting.firstAttempt;
+  const workers = createWorkers(deps, workerRedis);
+  const inboxWorker = workers.find((w) => w.name === QUEUES.inbox)!;
+  const bookkeeping = startResyncBookkeeping(resyncs);
+
+  const relay = everyInterval(
+    config.RELAY_INTERVAL_MS,
+    async () => {
+      const n = await relayPendingEvents(db, queues.inbox, {
         attempts: config.JOB_ATTEMPTS,
         backoffMs: config.JOB_BACKOFF_MS,
         minAgeMs: config.RELAY_MIN_AGE_MS,
@@ -72,45 +92,60 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         metrics.inboxRelayed.inc(n);
         logger.info({ relayed: n }, 'relayed pending inbox events');
       }
-    } catch (err) {
-      logger.warn({ err: (err as Error).message }, 'relay failed; will try again');
-    } finally {
-      relayRunning = false;
-    }
-  }, config.RELAY_INTERVAL_MS);
-
-  let purging = false;
-  const purgeTimer = setInterval(async () => {
-    if (purging) return;
-    purging = true;
-    try {
+    },
+    { logger, what: 'relay' },
+  );
+  const outbox = everyInterval(
+    config.HUBSPOT_SYNC_POLL_MS,
+    createOutboxPoll({ db, config, queue: queues.hubspotSync }),
+    {
+      logger: hubspot.logger,
+      what: 'outbox poll',
+    },
+  );
+  void outbox.runNow();
+  const purge = everyInterval(
+    config.OUTBOX_PURGE_INTERVAL_MS,
+    async () => {
       const limit = config.OUTBOX_PURGE_LIMIT;
       const batchSize = Math.min(1000, limit);
-      const purged = await purgeDoneIntents(dbHandle.db, {
+      const purged = await purgeDoneIntents(db, {
         olderThanMs: config.OUTBOX_RETENTION_DAYS * 86_400_000,
         batchSize,
         maxBatches: Math.ceil(limit / batchSize),
       });
       if (purged > 0) logger.info({ purged }, 'purged old sync intents');
-    } catch (err) {
-      logger.warn({ err: (err as Error).message }, 'outbox purge failed; will try again');
-    } finally {
-      purging = false;
-    }
-  }, config.OUTBOX_PURGE_INTERVAL_MS);
+      const keys = await purgeIdempotencyKeys(db, {
+        olderThanMs: IDEMPOTENCY_KEY_TTL_MS,
+        batchSize,
+        maxBatches: Math.ceil(limit / batchSize),
+      });
+      if (keys > 0) logger.info({ purged: keys }, 'purged old idempotency keys');
+    },
+    { logger, what: 'outbox purge' },
+  );
 
   return {
-    db: dbHandle.db,
+    db,
     metrics,
     queues,
-    hubspot,
-    /** Finishes in-flight jobs, then closes connections in reverse order of opening; every step runs. */
+    hubspot: { ...hubspot, connected: connecting.connected },
+    resyncsReady: bookkeeping,
+    /** The worker of live webhook events, whose state the worker's `/readyz` reports. */
+    inboxWorker,
+    /**
+     * Finishes in-flight jobs, then closes connections in reverse order of opening; every step
+     * runs. A running resync stops at its next checkpoint; one that cannot reach it within
+     * `WORKER_STOP_TIMEOUT_MS` is left to BullMQ's stalled check, which resumes it from the last
+     * checkpoint after a restart.
+     */
     async close(): Promise<void> {
-      clearInterval(relayTimer);
-      clearInterval(purgeTimer);
+      stopping.abort();
+      connecting.stop();
       const steps = [
-        () => inboxWorker.close(),
-        () => resyncs.close(),
+        () => Promise.all([relay.stop(), outbox.stop(), purge.stop()]),
+        () => Promise.all(workers.map((w) => closeWithin(w, config.WORKER_STOP_TIMEOUT_MS))),
+        () => bookkeeping,
         () => hubspot.close(),
         () => closeQueues(queues),
         () => workerRedis.quit(),
@@ -120,4 +155,16 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
       await closeInOrder(steps, logger);
     },
   };
+}
+
+/** Waits for the worker's jobs to finish, at most `ms`; then closes it without waiting. */
+async function closeWithin(worker: { close(force?: boolean): Promise<void> }, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const closing = worker.close();
+  const result = await Promise.race([closing.then(() => 'closed' as const), timeout]);
+  clearTimeout(timer);
+  if (result === 'timeout') await worker.close(true);
 }

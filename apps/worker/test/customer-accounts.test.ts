@@ -1,4 +1,4 @@
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/start-stack';

@@ -1,12 +1,12 @@
-import { schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerContext } from '../src/jobs/handler-context';
-import { runMirrorCustomer } from '../src/jobs/stripe/mirror-customer.job';
-import { runMirrorInvoice } from '../src/jobs/stripe/mirror-invoice.job';
-import { runMirrorSubscription } from '../src/jobs/stripe/mirror-subscription.job';
+import { runMirrorCustomer } from '../src/stripe-events/mirror-customer.handler';
+import { runMirrorInvoice } from '../src/stripe-events/mirror-invoice.handler';
+import { runMirrorSubscription } from '../src/stripe-events/mirror-subscription.handler';
+import type { HandlerContext } from '../src/stripe-events/stripe-event-handler';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
 const T0 = Date.UTC(2026, 0, 10, 12) / 1000;
@@ -91,7 +91,6 @@ beforeAll(async () => {
     db: stack.runtime.db,
     stripe,
     logger: stack.env.logger,
-    config: stack.env.config,
     workspaceId: stack.workspaceId,
     inboxEventId: 0,
   };

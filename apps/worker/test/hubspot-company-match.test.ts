@@ -1,4 +1,5 @@
-import { enqueueSyncIntent, schema } from '@licensync/core';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';

@@ -1,5 +1,7 @@
-import { enqueueSyncIntent, getHubspotConnection, listPendingSyncWork, schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import { enqueueSyncIntent, listPendingSyncWork } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
+import { getHubspotConnection } from '@licensync/hubspot';
+import { eventually } from '@licensync/test-env';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';

@@ -1,12 +1,11 @@
-import { eventually, loadHubspotContract } from '@licensync/testkit';
+import { loadHubspotContract, skipWithoutSpecs } from '@licensync/fakes/hubspot';
+import { eventually } from '@licensync/test-env';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { intentCounts } from './hubspot-fixtures';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
 const contract = loadHubspotContract();
-if (!contract.specsPresent) {
-  console.warn(`HubSpot contract check of the sync engine skipped: no OpenAPI specs in ${contract.specsDir}`);
-}
+const skip = skipWithoutSpecs(contract, 'HubSpot contract check of the sync engine');
 
 /** Endpoints we call that the checked-in spec snapshot does not describe. */
 const NOT_IN_SPECS = [
@@ -20,23 +19,20 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-it.skipIf(!contract.specsPresent)(
-  'every request the sync engine makes is one HubSpot’s OpenAPI specs accept',
-  async () => {
-    await stack.seed({ customers: 12, companyEvery: 3, licenses: 40 });
-    await eventually(async () => {
-      const counts = await intentCounts(stack.runtime.db);
-      return !counts.pending && !counts.processing && counts.done ? counts : undefined;
-    }, 30_000);
+it.skipIf(skip)('every request the sync engine makes is one HubSpot’s OpenAPI specs accept', async () => {
+  await stack.seed({ customers: 12, companyEvery: 3, licenses: 40 });
+  await eventually(async () => {
+    const counts = await intentCounts(stack.runtime.db);
+    return !counts.pending && !counts.processing && counts.done ? counts : undefined;
+  }, 30_000);
 
-    const accepted = stack.fake
-      .requests()
-      .filter((r) => r.status < 300 && !NOT_IN_SPECS.includes(r.endpoint ?? ''));
-    const problems = accepted
-      .map((r) => ({ request: `${r.method} ${r.path}`, ...contract.check(r) }))
-      .filter((c) => c.errors.length > 0);
-    // Schema deployment, upserts of three kinds and associations at least.
-    expect(new Set(accepted.map((r) => r.endpoint)).size).toBeGreaterThanOrEqual(6);
-    expect(problems).toEqual([]);
-  },
-);
+  const accepted = stack.fake
+    .requests()
+    .filter((r) => r.status < 300 && !NOT_IN_SPECS.includes(r.endpoint ?? ''));
+  const problems = accepted
+    .map((r) => ({ request: `${r.method} ${r.path}`, ...contract.check(r) }))
+    .filter((c) => c.errors.length > 0);
+  // Schema deployment, upserts of three kinds and associations at least.
+  expect(new Set(accepted.map((r) => r.endpoint)).size).toBeGreaterThanOrEqual(6);
+  expect(problems).toEqual([]);
+});

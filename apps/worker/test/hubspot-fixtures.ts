@@ -1,17 +1,17 @@
+import type { Config } from '@licensync/core/config';
+import type { Db } from '@licensync/core/db';
+import type { Logger } from '@licensync/core/logging';
+import { createMetrics } from '@licensync/core/metrics';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import { createRedis } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
 import {
-  type Config,
   createHubspotCaller,
   createHubspotClient,
   createHubspotMetrics,
-  createMetrics,
   createPortalRateLimiter,
-  createRedis,
-  type Db,
-  enqueueSyncIntent,
   type HubspotSession,
-  type Logger,
-  schema,
-} from '@licensync/core';
+} from '@licensync/hubspot';
 
 /** A product to license; one per workspace is enough for sync tests and the benchmark. */
 export async function seedProduct(db: Db, workspaceId: string): Promise<string> {

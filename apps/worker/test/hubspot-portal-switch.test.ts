@@ -1,4 +1,6 @@
-import { enqueueSyncIntent, getHubspotConnection, schema } from '@licensync/core';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
+import { getHubspotConnection } from '@licensync/hubspot';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';

@@ -1,12 +1,8 @@
-import {
-  createPortalRateLimiter,
-  createRedis,
-  ensureDefaultWorkspace,
-  getHubspotConnection,
-  PortalPausedError,
-  schema,
-} from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import { createRedis } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
+import { createPortalRateLimiter, getHubspotConnection, PortalPausedError } from '@licensync/hubspot';
+import { eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intentCounts, seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';
@@ -108,6 +104,8 @@ describe('per-portal rate limiting', () => {
       const until = Date.now() + 30_000;
       return rows.every((r) => r.status === 'pending' && r.availableAt.getTime() > until) ? rows : undefined;
     }, 15_000);
+    // Every workspace on portal A: 3 customers and 30 licenses, one intent each.
+    expect(waiting).toHaveLength(onA.length * (3 + 30));
     expect(waiting.map((r) => r.attempts)).toEqual(waiting.map(() => 0));
     expect(
       stack.fake

@@ -1,4 +1,5 @@
-import { enqueueSyncIntent, schema } from '@licensync/core';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLicenses } from './hubspot-fixtures';
@@ -137,6 +138,8 @@ describe('records HubSpot refuses or lost', () => {
     await stack.settled();
 
     const customerIntents = await intentsOf([customerId]);
+    // The seed's intent and this change's.
+    expect(customerIntents).toHaveLength(2);
     expect(customerIntents.map((r) => r.status)).toEqual(customerIntents.map(() => 'done'));
     const now = stack.fake.records('0-1').find((c) => c.properties.email === customer!.email);
     expect(now?.id).toBeDefined();

@@ -1,9 +1,5 @@
-import {
-  deployHubspotSchema,
-  ensureDefaultWorkspace,
-  getHubspotConnection,
-  HUBSPOT_SCHEMA,
-} from '@licensync/core';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
+import { deployHubspotSchema, getHubspotConnection, HUBSPOT_SCHEMA } from '@licensync/hubspot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testSession } from './hubspot-fixtures';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';

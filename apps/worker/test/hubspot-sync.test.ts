@@ -1,5 +1,8 @@
-import { enqueueSyncIntent, replayFailures, schema, setLicenseEnabled } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import { replayFailures } from '@licensync/core/failures';
+import { setLicenseEnabled } from '@licensync/core/licenses';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intentCounts, seedLicenses } from './hubspot-fixtures';
@@ -36,6 +39,11 @@ describe('outbox → HubSpot', () => {
     await drained('license', 250);
 
     expect(upsertCalls()).toBe(3);
+    const text = await stack.runtime.metrics.registry.metrics();
+    expect(text).toMatch(
+      /^licensync_hubspot_calls_total\{endpoint="POST \/crm\/v3\/objects\/\{objectType\}\/batch\/upsert",status="200"\} \d+$/m,
+    );
+    expect(text).toMatch(/^licensync_hubspot_daily_requests_remaining\{portal="[^"]+"\} \d+$/m);
     expect(stack.fake.records(licenseType)).toHaveLength(250);
     expect(stack.fake.records('0-1')).toHaveLength(25);
     expect(stack.fake.records('0-2')).toHaveLength(5);
@@ -163,8 +171,8 @@ describe('outbox → HubSpot', () => {
     expect(stack.fake.records(licenseType)).toHaveLength(before + 120);
     expect((await intentCounts(stack.runtime.db, 'license')).failed ?? 0).toBe(failedBefore);
     expect(stack.fake.requests().filter((r) => r.status === 429)).toHaveLength(12);
-    const limited = await stack.runtime.metrics.hubspotRateLimited.get();
-    expect(limited.values[0]?.value).toBe(12);
+    const pauses = await stack.runtime.metrics.hubspotRateLimitPauses.get();
+    expect(pauses.values.reduce((n, v) => n + v.value, 0)).toBe(12);
     const intents = await stack.runtime.db
       .select()
       .from(schema.syncOutbox)

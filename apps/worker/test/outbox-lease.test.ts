@@ -5,9 +5,9 @@ import {
   enqueueSyncIntent,
   releaseExpiredClaims,
   renewClaimsWhile,
-  schema,
-} from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+} from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';

@@ -1,17 +1,11 @@
-import {
-  claimSyncIntents,
-  closeQueues,
-  createDb,
-  createQueues,
-  createRedis,
-  type DbHandle,
-  enqueueSyncIntent,
-  ensureDefaultWorkspace,
-  replayFailures,
-  schema,
-  setLicenseEnabled,
-} from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
+import { createDb, type DbHandle } from '@licensync/core/db';
+import { replayFailures } from '@licensync/core/failures';
+import { setLicenseEnabled } from '@licensync/core/licenses';
+import { claimSyncIntents, enqueueSyncIntent } from '@licensync/core/outbox';
+import { closeQueues, createQueues, createRedis } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
+import { createTestEnv, type TestEnv } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { seedCustomers, seedLicenses, seedProduct } from './hubspot-fixtures';

@@ -1,5 +1,6 @@
-import { purgeDoneIntents, schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import { purgeDoneIntents } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
 import { type DbStack, startDb } from './support/start-db';

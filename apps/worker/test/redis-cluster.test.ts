@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { getHubspotConnection } from '@licensync/core';
-import { createFakeHubspot, eventually, type FakeHubspot } from '@licensync/testkit';
+import { createFakeHubspot, type FakeHubspot } from '@licensync/fakes/hubspot';
+import { getHubspotConnection } from '@licensync/hubspot';
+import { eventually } from '@licensync/test-env';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RedisCluster, startRedisCluster } from './support/start-redis-cluster';

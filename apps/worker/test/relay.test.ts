@@ -1,6 +1,9 @@
 import { createApiRuntime } from '@licensync/api';
-import { schema } from '@licensync/core';
-import { buildStripeEvent, deliverStripeEvent, eventually, settleInbox } from '@licensync/testkit';
+import { recordInboxEvent } from '@licensync/core/inbox';
+import { processInboxEventJob } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
+import { buildStripeEvent, deliverStripeEvent } from '@licensync/fakes/stripe';
+import { eventually, settleInbox } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
@@ -83,7 +86,6 @@ it('marks an event type nobody handles as ignored, not failed', async () => {
 });
 
 it('turns a job BullMQ failed without our processor (an unreadable payload) into a kept failure', async () => {
-  const { processInboxEventJob, recordInboxEvent } = await import('@licensync/core');
   const { row } = await recordInboxEvent(stack.api.db, {
     workspaceId: stack.workspaceId,
     provider: 'stripe',

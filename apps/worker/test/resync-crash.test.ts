@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import type { ChildProcess } from 'node:child_process';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
 import { createProMonthlyPrice } from './support/pro-monthly-price';
+import { spawnWorker } from './support/spawn-worker';
 import { type Stack, startStack } from './support/start-stack';
 
-const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let stack: Stack;
 let child: ChildProcess | undefined;
 
@@ -36,12 +34,7 @@ it('resumes a run whose worker was killed from its checkpoint and counts every l
 
   // Stripe answers slowly, so the child is between subscriptions (or inside one) when it dies.
   stack.fake.setLatency(150);
-  const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: workerDir,
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
+  child = spawnWorker(stack.env.config);
   const started = await stack.call('POST', '/resyncs', { kind: 'stripe-reconcile', scope: 'workspace' });
   const { id } = started.body as { id: string };
   await eventually(async () => (await runOf(id)).done >= 3, 30_000);

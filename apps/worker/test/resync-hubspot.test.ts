@@ -1,10 +1,9 @@
 import type { ApiRuntime } from '@licensync/api';
-import { getHubspotConnection, schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import * as schema from '@licensync/core/schema';
+import { getHubspotConnection } from '@licensync/hubspot';
+import { adminCall, eventually, seedExampleCatalog } from '@licensync/test-env';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedExampleCatalog } from '../../api/test/support/seed-catalog';
-import { adminCall } from '../../api/test/support/start-api';
 import { type HubspotStack, startHubspotStack } from './support/start-hubspot-stack';
 
 let stack: HubspotStack;

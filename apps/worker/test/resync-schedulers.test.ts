@@ -1,6 +1,7 @@
 import { type ApiRuntime, createApiRuntime } from '@licensync/api';
-import { runResyncJob, schema } from '@licensync/core';
-import { createTestEnv, eventually, type TestEnv } from '@licensync/testkit';
+import { runResyncJob } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
+import { createTestEnv, eventually, type TestEnv } from '@licensync/test-env';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime, type WorkerRuntime } from '../src/create-worker-runtime';

@@ -1,5 +1,5 @@
-import { schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProMonthlyPrice } from './support/pro-monthly-price';

@@ -1,4 +1,4 @@
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,7 +167,7 @@ describe('checkout.session.completed (payment mode)', () => {
 });
 
 describe('charge.refunded and charge.dispute.created', () => {
-  it('a partial refund changes nothing; the full refund disables every license of the payment', async () => {
+  it('when a charge is refunded, all licenses linked to that payment intent are deactivated (partial refunds too, by default)', async () => {
     const price = oneOffPrice({ short_code: 'pro' });
     const { paymentIntent } = await play(
       stack.fake.sim.checkout({
@@ -177,7 +177,10 @@ describe('charge.refunded and charge.dispute.created', () => {
       }),
     );
     await play(stack.fake.sim.refundCharge({ paymentIntent: paymentIntent!.id }, { amount: 1000 }));
-    expect((await licensesOf(paymentIntent!.id)).every((l) => l.enabled)).toBe(true);
+    expect((await licensesOf(paymentIntent!.id)).map((l) => [l.enabled, l.disabledReason])).toEqual([
+      [false, 'refunded'],
+      [false, 'refunded'],
+    ]);
     await play(stack.fake.sim.refundCharge({ paymentIntent: paymentIntent!.id }));
     const after = await licensesOf(paymentIntent!.id);
     expect(after.map((l) => [l.enabled, l.disabledReason])).toEqual([
@@ -190,22 +193,36 @@ describe('charge.refunded and charge.dispute.created', () => {
     );
   });
 
-  it('a partial refund disables licenses when the workspace is configured to', async () => {
-    await stack.api.db
-      .update(schema.workspaces)
-      .set({ settings: { partialRefundAction: 'disable', disableOnDispute: true } });
+  it('partialRefundAction "none": partial refunds are only recorded; a full refund still deactivates', async () => {
+    await stack.api.db.update(schema.workspaces).set({ settings: { partialRefundAction: 'none' } });
     try {
       const price = oneOffPrice({ short_code: 'pro' });
       const { paymentIntent } = await play(
         stack.fake.sim.checkout({
-          customer_email: 'strict@example.com',
+          customer_email: 'lenient@example.com',
           mode: 'payment',
-          lineItems: [{ price: price.id }],
+          lineItems: [{ price: price.id, quantity: 2 }],
         }),
       );
-      await play(stack.fake.sim.refundCharge({ paymentIntent: paymentIntent!.id }, { amount: 100 }));
-      expect((await licensesOf(paymentIntent!.id))[0]!.enabled).toBe(false);
+      await play(stack.fake.sim.refundCharge({ paymentIntent: paymentIntent!.id }, { amount: 1000 }));
+      expect((await licensesOf(paymentIntent!.id)).every((l) => l.enabled)).toBe(true);
+      const recorded = await stack.api.db.select().from(schema.activityLog);
+      expect(
+        recorded.some(
+          (h) => h.kind === 'stripe.refund.partial' && h.message?.includes('0 license(s) disabled'),
+        ),
+      ).toBe(true);
+      await play(stack.fake.sim.refundCharge({ paymentIntent: paymentIntent!.id }));
+      expect((await licensesOf(paymentIntent!.id)).every((l) => l.disabledReason === 'refunded')).toBe(true);
+    } finally {
+      await stack.api.db.update(schema.workspaces).set({ settings: {} });
+    }
+  });
 
+  it('a dispute disables licenses when the workspace is configured to', async () => {
+    await stack.api.db.update(schema.workspaces).set({ settings: { disableOnDispute: true } });
+    try {
+      const price = oneOffPrice({ short_code: 'pro' });
       const other = await play(
         stack.fake.sim.checkout({
           customer_email: 'dispute@example.com',

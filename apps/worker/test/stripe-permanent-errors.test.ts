@@ -1,7 +1,7 @@
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
+import { brokenPurchases } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { brokenPurchases } from '../../api/test/support/broken-purchases';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;

@@ -1,5 +1,6 @@
+import * as schema from '@licensync/core/schema';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { type Stack, startStack } from './support/start-stack';
 
 let stack: Stack;
@@ -73,6 +74,13 @@ it('refunding an old period once a newer one is paid leaves the licenses working
 
 it('a refund while the subscription is paused sticks after it resumes', async () => {
   const { sim } = stack.fake;
+  await stack.api.db.update(schema.workspaces).set({ settings: { pauseCollectionAction: 'disable' } });
+  onTestFinished(() =>
+    stack.api.db
+      .update(schema.workspaces)
+      .set({ settings: {} })
+      .then(() => undefined),
+  );
   const customer = sim.createCustomer({ email: 'paused-refund@example.com' }).customer;
   const created = sim.createSubscription({
     customer: customer.id,

@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { schema } from '@licensync/core';
-import { eventually } from '@licensync/testkit';
+import type { ChildProcess } from 'node:child_process';
+import * as schema from '@licensync/core/schema';
+import { eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkerRuntime } from '../src/create-worker-runtime';
+import { spawnWorker } from './support/spawn-worker';
 import { type Stack, startStack } from './support/start-stack';
 
-const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let stack: Stack;
 let child: ChildProcess | undefined;
 
@@ -34,12 +32,7 @@ it('retries the job of a worker killed mid-job and ends with exactly one set of 
 
   // Stripe answers slowly, so the child is inside the handler when it dies.
   stack.fake.setLatency(4000);
-  const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: workerDir,
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
+  child = spawnWorker(stack.env.config);
   await stack.deliver(completed);
   await eventually(async () => (await stack.api.queues.inbox.getActiveCount()) === 1, 20_000);
   child.kill('SIGKILL');
@@ -71,12 +64,7 @@ it('finishes the in-flight job on SIGTERM, then exits cleanly', async () => {
   });
   const completed = events.filter((e) => e.type === 'checkout.session.completed');
   stack.fake.setLatency(1500);
-  const env = Object.fromEntries(Object.entries(stack.env.config).map(([k, v]) => [k, String(v)]));
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: workerDir,
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
+  const worker = spawnWorker(stack.env.config);
   try {
     await stack.deliver(completed);
     await eventually(async () => (await stack.api.queues.inbox.getActiveCount()) === 1, 20_000);

@@ -19,3 +19,4 @@ export * from './stripe/parse-license-metadata';
 export * from './stripe/subscription-item-period';
 export * from './stripe/to-billing-period-duration';
 export * from './stripe/to-license-requests';
+export * from './stripe/to-source-key';

@@ -1,4 +1,4 @@
-import type { Logger } from '@licensync/core';
+import type { Logger } from '@licensync/core/logging';
 import type { ErrorRequestHandler } from 'express';
 
 /**
@@ -6,11 +6,12 @@ import type { ErrorRequestHandler } from 'express';
  * bug and answers 500 with no internals.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
+  return (err, req, res, _next) => {
     const status = typeof err?.status === 'number' ? err.status : 500;
     if (status === 413) return void res.status(413).json({ error: 'request body is larger than 1 MB' });
     if (status >= 400 && status < 500) return void res.status(status).json({ error: err.message });
-    logger.error({ err }, 'unhandled error');
+    // Serialized by toSafeError: type, message and stack, without the values a query carried.
+    logger.error({ err, reqId: req.id, path: req.path }, 'unhandled error');
     res.status(500).json({ error: 'internal error' });
   };
 }

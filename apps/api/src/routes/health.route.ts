@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps';
+import { readLiveness, toLivenessJson } from '../status/read-liveness';
 
 export function healthRoute(deps: AppDeps): Router {
   const router = Router();
@@ -11,9 +12,16 @@ export function healthRoute(deps: AppDeps): Router {
       withTimeout(deps.redis.ping(), 2000),
     ]);
     const checks = { postgres: pg.status === 'fulfilled', redis: redis.status === 'fulfilled' };
-    res
-      .status(checks.postgres && checks.redis ? 200 : 503)
-      .json({ ok: checks.postgres && checks.redis, checks });
+    const ok = checks.postgres && checks.redis;
+    // Workers are reported, not required: the api keeps taking webhooks into the inbox while a
+    // worker restarts, so a load balancer must not take it out of rotation for that.
+    const liveness = checks.postgres
+      ? await readLiveness({ db: deps.db, queues: deps.queues, workspaceId: deps.defaultWorkspaceId }).then(
+          toLivenessJson,
+          () => null,
+        )
+      : null;
+    res.status(ok ? 200 : 503).json({ ok, checks, ...liveness });
   });
   router.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());

@@ -2,23 +2,42 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { type RequestHandler, Router } from 'express';
+import { type Express, type RequestHandler, Router } from 'express';
 import type { AppDeps } from '../app-deps';
+import { refuseCrossSiteWrites } from '../middleware/refuse-cross-site-writes';
+import { withoutExternalFonts } from '../middleware/without-external-fonts';
 
 const BASE_PATH = '/admin/queues';
 
+/** Shown on every queue: the board only looks, licensync's replay keeps its rules (skip done, pace, log). */
+const REPLAY_HINT =
+  'Read-only. To run a failed event again: `licensync failures replay --id <id>` or POST /api/v1/failures/replay.';
+
 /**
- * bull-board over every queue at `/admin/queues`: live jobs, retries and BullMQ's failed window
- * (the durable record of final failures is `GET /api/v1/failures`).
+ * bull-board over every queue at `/admin/queues`, read-only: live jobs and BullMQ's failed window
+ * (the durable record of final failures is `GET /api/v1/failures`). A Retry from the board would
+ * bring back a failure an operator discarded and bypass the replay API's rules, so there is none.
  */
 export function jobsDashboardRoute(deps: AppDeps): Router {
   const serverAdapter = new ExpressAdapter().setBasePath(BASE_PATH);
   createBullBoard({
-    queues: Object.values(deps.queues).map((q) => new BullMQAdapter(q)),
+    queues: Object.values(deps.queues).map(
+      (q) => new BullMQAdapter(q, { readOnlyMode: true, description: REPLAY_HINT }),
+    ),
     serverAdapter,
+    options: { uiConfig: { boardTitle: 'licensync jobs (read-only)', hideDocsLink: true } },
   });
+  const board = serverAdapter.getRouter() as Express;
+  // bull-board runs its own express app, which would announce itself in X-Powered-By.
+  board.disable('x-powered-by');
   const router = Router();
-  router.use(BASE_PATH, requireAdminOrBasic(deps.config.ADMIN_TOKEN), serverAdapter.getRouter());
+  router.use(
+    BASE_PATH,
+    requireAdminOrBasic(deps.config.ADMIN_TOKEN),
+    refuseCrossSiteWrites(deps.config.PUBLIC_URL),
+    withoutExternalFonts(),
+    board,
+  );
   return router;
 }
 

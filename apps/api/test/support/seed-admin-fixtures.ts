@@ -1,4 +1,4 @@
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import type { ApiStack } from './start-api';
 
 export interface AdminFixtures {

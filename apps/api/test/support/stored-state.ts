@@ -1,4 +1,5 @@
-import type { Db, Queues } from '@licensync/core';
+import type { Db } from '@licensync/core/db';
+import type { Queues } from '@licensync/core/queues';
 import { sql } from 'drizzle-orm';
 
 let tableNames: Promise<{ name: string }[]> | undefined;

@@ -4,6 +4,7 @@ import { type CliContext, clientFor } from '../cli-context';
 import { createProgressBar } from '../create-progress-bar';
 import { CliError, EXIT } from '../exit-codes';
 import { addSelectionOptions, type FailureJson, toSelection } from '../failure-options';
+import { waitForReplays } from '../wait-for-replays';
 
 interface ReplayJson {
   matched: number;
@@ -25,17 +26,25 @@ export function registerFailuresReplay(failures: Command, ctx: CliContext): void
     .description('replay final failures once their cause is fixed')
     .option('--dry-run', 'only count what would be replayed')
     .option('--json', 'print the result as JSON')
+    .option('--wait', 'follow each replay until the event ran or failed again')
+    .option('--timeout <ms>', 'with --wait, stop following after this long', '120000')
     .action(async (opts, command: Command) => {
       const selection = toSelection(opts);
       const client = clientFor(command, ctx);
       const dryRun = Boolean(opts.dryRun);
-      const result =
+      const timeoutMs = Number(opts.timeout);
+      if (!Number.isInteger(timeoutMs) || timeoutMs < 0)
+        throw new CliError('--timeout takes ms ≥ 0', EXIT.usage);
+      const { result, ids } =
         'filter' in selection && !dryRun
           ? await replayFiltered(client, selection.filter, ctx, !opts.json)
-          : await client.call<ReplayJson>('POST', '/api/v1/failures/replay', {
-              body: { ...selection, dry_run: dryRun },
-              timeoutMs: 10 * 60_000,
-            });
+          : {
+              result: await client.call<ReplayJson>('POST', '/api/v1/failures/replay', {
+                body: { ...selection, dry_run: dryRun },
+                timeoutMs: 10 * 60_000,
+              }),
+              ids: 'ids' in selection ? selection.ids : [],
+            };
       if (opts.json) ctx.print(JSON.stringify(result, null, 2));
       else if (dryRun)
         ctx.print(`dry run: ${result.matched} matched, ${result.would_requeue ?? 0} would be requeued`);
@@ -43,6 +52,12 @@ export function registerFailuresReplay(failures: Command, ctx: CliContext): void
       if (!dryRun && result.matched > 0 && result.requeued === 0) {
         throw new CliError('nothing was requeued (already replayed, succeeded or in flight)', EXIT.failed);
       }
+      if (!opts.wait || dryRun) return;
+      const outcomes = await waitForReplays(client, ids, { intervalMs: 250, timeoutMs });
+      for (const o of outcomes) ctx.print(o.line);
+      const notResolved = outcomes.filter((o) => o.outcome !== 'succeeded').length;
+      if (notResolved > 0)
+        throw new CliError(`${notResolved} of ${outcomes.length} did not succeed`, EXIT.failed);
     });
 }
 
@@ -51,7 +66,7 @@ async function replayFiltered(
   filter: Record<string, string>,
   ctx: CliContext,
   showProgress: boolean,
-): Promise<ReplayJson> {
+): Promise<{ result: ReplayJson; ids: number[] }> {
   const ids: number[] = [];
   for (let after: number | undefined, more = true; more; ) {
     const page = await client.call<{ data: FailureJson[]; has_more: boolean }>('GET', '/api/v1/failures', {
@@ -65,7 +80,6 @@ async function replayFiltered(
   const bar = createProgressBar({
     visible: showProgress && ctx.interactive,
     label: 'replaying',
-    total: ids.length,
   });
   try {
     for (let start = 0; start < ids.length; start += CHUNK) {
@@ -76,10 +90,10 @@ async function replayFiltered(
       total.matched += part.matched;
       total.requeued += part.requeued;
       total.skipped += part.skipped;
-      bar.update(total.matched);
+      bar.update(total.matched, ids.length, null);
     }
   } finally {
     bar.stop();
   }
-  return total;
+  return { result: total, ids };
 }

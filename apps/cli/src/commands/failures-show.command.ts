@@ -1,20 +1,15 @@
 import type { Command } from 'commander';
 import { type CliContext, clientFor } from '../cli-context';
+import { describeFailure, type FailureStory } from '../describe-failure';
 import { CliError, EXIT } from '../exit-codes';
 
-interface FailureDetailsJson {
-  id: number;
-  status: string;
-  queue: string;
+export interface FailureDetailsJson extends FailureStory {
   job_id: string;
-  event_id: string | null;
-  event_type: string | null;
-  attempts: number;
   created_at: string;
   errors: { attempt: number; at: string | null; message: string }[];
   event: { status: string; round: number; payload: unknown } | null;
   job_payload: unknown;
-  actions: { at: string; kind: string; outcome: string; message: string | null }[];
+  actions: { at: string; kind: string; outcome: string; message: string | null; reason: string | null }[];
 }
 
 /** `failures show <id>`: one failure with every attempt's error and the payload a replay would run. */
@@ -29,6 +24,7 @@ export function registerFailuresShow(failures: Command, ctx: CliContext): void {
       if (opts.json) return ctx.print(JSON.stringify(f, null, 2));
       const lines = [
         `failure ${f.id} (${f.status})`,
+        `  ${describeFailure(f)}`,
         `  queue     ${f.queue}  job ${f.job_id}`,
         `  event     ${f.event_id ?? '-'} ${f.event_type ?? ''}${f.event ? ` — now ${f.event.status}, round ${f.event.round}` : ''}`,
         `  recorded  ${f.created_at}  after ${f.attempts} attempt(s)`,

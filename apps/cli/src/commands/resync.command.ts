@@ -28,14 +28,22 @@ export function registerResync(program: Command, ctx: CliContext): void {
   program
     .command('resync <kind>')
     .description('start a bulk resync (e.g. stripe-reconcile, hubspot-resync)')
-    .option('--scope <scope>', 'workspace or customer:<id>', 'workspace')
+    .option(
+      '--scope <scope>',
+      'workspace, customer:<our id or Stripe cus_… id> or hubspot:<objectType>:<record id>',
+      'workspace',
+    )
     .option('--wait', 'follow it until it ends')
+    .option('--give-up-after <ms>', 'with --wait, give up when no worker is running for this long', '10000')
     .option('--interval <ms>', 'how often to poll with --wait', '1000')
     .option('--json', 'print the resync as JSON')
     .action(async (kind: string, opts, command: Command) => {
       const interval = Number(opts.interval);
       if (!Number.isInteger(interval) || interval < 50)
         throw new CliError('--interval takes ms ≥ 50', EXIT.usage);
+      const noWorkerMs = Number(opts.giveUpAfter);
+      if (!Number.isInteger(noWorkerMs) || noWorkerMs < 0)
+        throw new CliError('--give-up-after takes ms ≥ 0', EXIT.usage);
       const client = clientFor(command, ctx);
       let run = await startResync(client, kind, opts.scope, ctx);
       if (!opts.wait) {
@@ -44,13 +52,14 @@ export function registerResync(program: Command, ctx: CliContext): void {
       const bar = createProgressBar({
         visible: ctx.interactive && !opts.json,
         label: `${run.kind} ${run.scope}`,
-        total: run.total ?? 0,
       });
+      const watchdog = noWorkerWatchdog(client, noWorkerMs);
       try {
         while (!FINISHED.has(run.status)) {
+          if (run.status === 'queued') await watchdog(run);
           await new Promise((resolve) => setTimeout(resolve, interval));
           run = await client.call<ResyncJson>('GET', `/api/v1/resyncs/${encodeURIComponent(run.id)}`);
-          bar.update(run.done, run.total ?? undefined);
+          bar.update(run.done, run.total, run.eta_seconds);
         }
       } finally {
         bar.stop();
@@ -62,6 +71,32 @@ export function registerResync(program: Command, ctx: CliContext): void {
       }
       if (run.status === 'failed') throw new CliError(`resync ${run.id} failed`, EXIT.failed);
     });
+}
+
+/**
+ * While a run stays queued, asks the api whether any worker consumes the resyncs queue; after
+ * `ms` without one, gives up with a message instead of waiting forever. The run stays queued and
+ * starts when a worker does.
+ */
+function noWorkerWatchdog(client: ApiClient, ms: number) {
+  let since: number | null = null;
+  return async (run: ResyncJson) => {
+    const status = await client
+      .call<{ workers: Record<string, number> | null }>('GET', '/api/v1/status')
+      .catch(() => ({ workers: null }));
+    // null: Redis hides its client list (or the status did not answer), so nobody can tell.
+    if (status.workers === null || (status.workers.resyncs ?? 0) > 0) {
+      since = null;
+      return;
+    }
+    since ??= Date.now();
+    if (Date.now() - since >= ms) {
+      throw new CliError(
+        `no worker is running, so resync ${run.id} stays queued: start the worker (pnpm start, or the worker container), then follow it with licensync resync ${run.kind} --scope ${run.scope} --wait`,
+        EXIT.failed,
+      );
+    }
+  };
 }
 
 /**

@@ -1,9 +1,13 @@
-// The api's test stack (fake Stripe + api + in-process worker), reached by path like the api's own
-// tests reach the worker: a workspace dependency on the api's tests would be a cycle.
-import { type Stack as ApiStack, startStack as startApiStack } from '../../../api/test/support/start-stack';
+import { type ApiRuntime, createApiRuntime } from '@licensync/api';
+import {
+  type StackOptions,
+  startStack as startTestStack,
+  type Stack as TestStack,
+} from '@licensync/test-env';
+import { createWorkerRuntime, type WorkerRuntime } from '@licensync/worker';
 import { type CliRun, runCli } from './run-cli';
 
-export interface Stack extends ApiStack {
+export interface Stack extends TestStack<ApiRuntime, WorkerRuntime> {
   /** `LICENSYNC_URL` and `LICENSYNC_ADMIN_TOKEN` for this stack's api, as an operator would set them. */
   cliEnv: Record<string, string>;
   /** Runs the CLI against this stack's api. */
@@ -11,8 +15,11 @@ export interface Stack extends ApiStack {
 }
 
 /** Fake Stripe + api + in-process worker on an isolated database and queue prefix; no catalog loaded. */
-export async function startStack(): Promise<Stack> {
-  const stack = await startApiStack();
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const stack = await startTestStack(
+    { createApi: createApiRuntime, createWorker: createWorkerRuntime },
+    opts,
+  );
   const cliEnv = { LICENSYNC_URL: stack.api.url, LICENSYNC_ADMIN_TOKEN: stack.env.config.ADMIN_TOKEN };
   return { ...stack, cliEnv, cli: (...args) => runCli(args, cliEnv) };
 }

@@ -1,11 +1,7 @@
-import type { ClaimedIntent } from '@licensync/core';
-import {
-  failSyncIntent,
-  type HubspotSyncKind,
-  QUEUES,
-  recordActivity,
-  recordJobFailure,
-} from '@licensync/core';
+import { recordJobFailure } from '@licensync/core/failures';
+import { recordActivity } from '@licensync/core/history';
+import { type ClaimedIntent, failSyncIntent } from '@licensync/core/outbox';
+import { type HubspotSyncKind, QUEUES } from '@licensync/core/queues';
 import type { SyncContext } from './sync-context';
 
 /**

@@ -1,4 +1,6 @@
-import { type DbOrTx, findOrCreateCustomer, schema } from '@licensync/core';
+import { findOrCreateCustomer } from '@licensync/core/customers';
+import type { DbOrTx } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 

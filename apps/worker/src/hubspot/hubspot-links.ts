@@ -1,4 +1,5 @@
-import { type DbOrTx, schema } from '@licensync/core';
+import type { DbOrTx } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
 import { and, eq, inArray } from 'drizzle-orm';
 
 const { externalLinks } = schema;

@@ -1,4 +1,4 @@
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import { toHubspotInvoiceProperties, toHubspotSubscriptionProperties } from '@licensync/mappers';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CustomObjectRecord } from './custom-object-record';

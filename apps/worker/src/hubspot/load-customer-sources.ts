@@ -1,9 +1,9 @@
-import { schema } from '@licensync/core';
+import * as schema from '@licensync/core/schema';
 import type { HubspotCustomerSource } from '@licensync/mappers';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from './sync-context';
 
-const { customers, customerAccounts } = schema;
+const { customers, customerAccounts, workspaces } = schema;
 
 export interface CustomerRow {
   source: HubspotCustomerSource;
@@ -19,9 +19,15 @@ export async function loadCustomerSources(ctx: SyncContext, ids: string[]): Prom
     .from(customers)
     .leftJoin(customerAccounts, eq(customerAccounts.id, customers.customerAccountId))
     .where(and(eq(customers.workspaceId, ctx.workspaceId), inArray(customers.id, ids)));
+  // The workspace's setting (admin API) wins over the connection's column it came from.
+  const [workspace] = await ctx.db
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  const defaultObject = workspace?.settings.hubspotDefaultObject ?? ctx.connection.defaultCustomerObject;
   return rows.map(({ customer: c, account: a }) => {
     const meta = c.metadata ?? {};
-    const isCompany = c.customerType === 'company' || ctx.connection.defaultCustomerObject === 'company';
+    const isCompany = c.customerType === 'company' || defaultObject === 'company';
     return {
       metadata: meta,
       source: {

@@ -1,4 +1,5 @@
-import { schema, selectLicenses, withLicenseDetails } from '@licensync/core';
+import { selectLicenses, withLicenseDetails } from '@licensync/core/licenses';
+import * as schema from '@licensync/core/schema';
 import { toHubspotLicenseProperties } from '@licensync/mappers';
 import { inArray } from 'drizzle-orm';
 import type { CustomObjectRecord } from './custom-object-record';
@@ -9,7 +10,7 @@ export async function loadLicenseRecords(ctx: SyncContext, ids: string[]): Promi
   if (ids.length === 0) return [];
   const rows = await selectLicenses(ctx.db, ctx.workspaceId, [inArray(schema.licenses.id, ids)]);
   const details = await withLicenseDetails(ctx.db, rows);
-  const opts = { now: ctx.now(), publicUrl: ctx.publicUrl };
+  const opts = { now: ctx.now() };
   return details.map((d) => ({
     id: d.license.id,
     customerId: d.license.customerId,

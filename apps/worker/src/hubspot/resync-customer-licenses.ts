@@ -1,4 +1,5 @@
-import { enqueueSyncIntent, schema } from '@licensync/core';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
+import * as schema from '@licensync/core/schema';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from './sync-context';
 

@@ -1,4 +1,6 @@
-import type { Db, HubspotConnection, HubspotMetrics, HubspotSession, Logger } from '@licensync/core';
+import type { Db } from '@licensync/core/db';
+import type { Logger } from '@licensync/core/logging';
+import type { HubspotConnection, HubspotMetrics, HubspotSession } from '@licensync/hubspot';
 
 /** What one sync batch needs: the workspace, its portal session and where our records live there. */
 export interface SyncContext {
@@ -7,7 +9,6 @@ export interface SyncContext {
   connection: HubspotConnection;
   session: HubspotSession;
   objectTypeIds: { licenses: string; subscriptions: string; invoices: string };
-  publicUrl: string;
   logger: Logger;
   metrics: HubspotMetrics;
   now(): Date;

@@ -1,4 +1,4 @@
-import { type HubspotObjectSpec, upsertRecords } from '@licensync/core';
+import { type HubspotObjectSpec, upsertRecords } from '@licensync/hubspot';
 import { toHubspotCompanyProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
 import type { CustomObjectRecord } from './custom-object-record';
@@ -73,7 +73,7 @@ async function customerLinks(ctx: SyncContext, records: CustomObjectRecord[]) {
   const ids = [...new Set(records.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
   const wantsCompany = new Set(
     (await loadCustomerSources(ctx, ids))
-      .filter((row) => toHubspotCompanyProperties(row.source, { publicUrl: ctx.publicUrl }) !== null)
+      .filter((row) => toHubspotCompanyProperties(row.source) !== null)
       .map((row) => row.source.id),
   );
   const load = (type: string) => loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', type, ids);

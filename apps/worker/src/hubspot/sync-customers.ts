@@ -1,4 +1,4 @@
-import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain, findCompaniesByName } from '@licensync/core';
+import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain, findCompaniesByName } from '@licensync/hubspot';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
 import { dropHubspotLinks, loadHubspotLinks, saveHubspotLinks } from './hubspot-links';
@@ -23,7 +23,6 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
   const outcome = emptyOutcome();
   const rows = await loadCustomerSources(ctx, customerIds);
   const ids = rows.map((r) => r.source.id);
-  const opts = { publicUrl: ctx.publicUrl };
   const contactLinks = await loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', '0-1', ids);
   const companyLinks = await loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', '0-2', ids);
 
@@ -35,14 +34,14 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
       customerId: r.source.id,
       hubspotId: r.metadata.hubspot_contact_id ?? contactLinks.get(r.source.id),
       key: r.source.email.trim().toLowerCase(),
-      properties: toHubspotContactProperties(r.source, opts),
+      properties: toHubspotContactProperties(r.source),
     })),
   );
   const contactIds = collect(contacts, outcome);
 
   const companyRows = rows
     .filter((r) => contactIds.has(r.source.id))
-    .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source, opts) }))
+    .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source) }))
     .filter((c) => c.properties !== null);
   // A company sales already has is adopted: by domain, else (no domain) by its exact name.
   const unlinked = companyRows.filter(

@@ -1,4 +1,4 @@
-import { type BatchWriteResult, type HubspotSession, updateRecords, upsertRecords } from '@licensync/core';
+import { type BatchWriteResult, type HubspotSession, updateRecords, upsertRecords } from '@licensync/hubspot';
 
 export interface CustomerWrite {
   customerId: string;

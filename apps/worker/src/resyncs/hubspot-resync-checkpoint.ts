@@ -1,4 +1,4 @@
-import type { schema } from '@licensync/core';
+import type * as schema from '@licensync/core/schema';
 
 /**
  * `checkpoint` of a hubspot-resync. While writing: the kind being walked and the last id written in

@@ -1,7 +1,8 @@
-import { type DbOrTx, schema } from '@licensync/core';
+import type { DbOrTx } from '@licensync/core/db';
+import * as schema from '@licensync/core/schema';
 import { and, eq } from 'drizzle-orm';
-import type { HandlerContext } from '../jobs/handler-context';
-import { reconcileSubscription } from '../jobs/stripe/reconcile-subscription';
+import type { ProvisioningContext } from '../provisioning/provisioning-context';
+import { reconcileSubscription } from '../provisioning/reconcile-subscription';
 
 export interface ReconcileCounts {
   created: number;
@@ -28,7 +29,7 @@ async function snapshot(db: DbOrTx, workspaceId: string, subscriptionId: string)
  * licenses before and after. Run it in a transaction so the counts match what is kept.
  */
 export async function reconcileCountingChanges(
-  ctx: HandlerContext,
+  ctx: ProvisioningContext,
   subscriptionId: string,
 ): Promise<ReconcileCounts> {
   const before = await snapshot(ctx.db, ctx.workspaceId, subscriptionId);

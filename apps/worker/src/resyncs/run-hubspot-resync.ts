@@ -1,22 +1,22 @@
+import type { Db } from '@licensync/core/db';
+import { PermanentError } from '@licensync/core/errors';
+import { enqueueSyncIntent } from '@licensync/core/outbox';
 import {
   countResyncIntents,
   countResyncRecords,
-  type Db,
-  enqueueSyncIntent,
-  getHubspotConnection,
   listResyncRecordIds,
-  PermanentError,
   RESYNC_RECORD_ORDER,
   type ResolvedScope,
   type ResyncProgressState,
   type ResyncRun,
   saveResyncProgress,
-} from '@licensync/core';
+} from '@licensync/core/resyncs';
+import { getHubspotConnection } from '@licensync/hubspot';
+import { atCheckpoint } from './at-checkpoint';
 import type { HubspotResyncCheckpoint } from './hubspot-resync-checkpoint';
 import type { ResyncDeps } from './resync-deps';
 import { settleHubspotResync } from './settle-hubspot-resync';
 import { withAttempts } from './with-attempts';
-import { yieldToLiveTraffic } from './yield-to-live-traffic';
 
 type Writing = Exclude<HubspotResyncCheckpoint, { phase: 'settling' }>;
 
@@ -61,7 +61,7 @@ export async function runHubspotResync(
   for (const kind of RESYNC_RECORD_ORDER.slice(RESYNC_RECORD_ORDER.indexOf(start.kind))) {
     let afterId = kind === start.kind ? start.afterId : null;
     for (;;) {
-      await yieldToLiveTraffic(deps.queues.inbox);
+      await atCheckpoint(deps);
       const from = state;
       const page = await withAttempts(retry, () =>
         db.transaction(async (tx) => {

@@ -1,11 +1,12 @@
+import type { DbOrTx } from '@licensync/core/db';
 import {
-  type Db,
   type ResolvedScope,
   type ResyncProgressState,
   type ResyncRun,
   saveResyncProgress,
-} from '@licensync/core';
-import type { HandlerContext } from '../jobs/handler-context';
+} from '@licensync/core/resyncs';
+import type { ProvisioningContext } from '../provisioning/provisioning-context';
+import { atCheckpoint } from './at-checkpoint';
 import type { ReconcileCounts } from './reconcile-counting-changes';
 import type { ResyncDeps } from './resync-deps';
 import {
@@ -15,7 +16,6 @@ import {
   stripeReconcilePhases,
 } from './stripe-reconcile-phases';
 import { withAttempts } from './with-attempts';
-import { yieldToLiveTraffic } from './yield-to-live-traffic';
 
 /**
  * `checkpoint` of a stripe-reconcile: the phase being walked and the last item of it whose result
@@ -51,8 +51,9 @@ const emptyReport: Report = {
 export async function runStripeReconcile(
   run: ResyncRun,
   scope: ResolvedScope,
-  deps: ResyncDeps,
+  shared: ResyncDeps,
 ): Promise<void> {
+  const deps: ResyncDeps = { ...shared, ...(await shared.forWorkspace(run.workspaceId)) };
   const phases = await stripeReconcilePhases(run, scope, deps);
   const saved = (run.checkpoint ?? { startingAfter: null }) as unknown as Checkpoint;
   let state: ResyncProgressState = {
@@ -90,7 +91,7 @@ async function walkPhase(
   let state = initial;
   let cursor = (state.checkpoint as unknown as Checkpoint).startingAfter;
   for (;;) {
-    await yieldToLiveTraffic(deps.queues.inbox);
+    await atCheckpoint(deps);
     await deps.pacer.wait();
     const page = await withAttempts(retry, () => phase.pager(cursor));
     if (!page.ok) {
@@ -103,15 +104,15 @@ async function walkPhase(
     if (last && !hasMore) state = await commit(db, run, { ...state, total: state.done + items.length });
 
     for (const item of items) {
-      await yieldToLiveTraffic(deps.queues.inbox);
+      await atCheckpoint(deps);
       await deps.pacer.wait();
       const base = { ...state, done: state.done + 1, checkpoint: at(item.cursor) };
       const outcome = await withAttempts(retry, () =>
         db.transaction(async (tx) => {
           // The handlers' own transactions become savepoints of this one.
-          const counts = await phase.apply(handlerContext(deps, run, tx as unknown as Db), item.id);
+          const counts = await phase.apply(provisioningContext(deps, run, tx), item.id);
           const report = addCounts(state.report as unknown as Report, phase.count, counts);
-          return commit(tx as unknown as Db, run, { ...base, report });
+          return commit(tx, run, { ...base, report });
         }),
       );
       state = outcome.ok
@@ -131,15 +132,13 @@ async function walkPhase(
   }
 }
 
-async function commit(db: Db, run: ResyncRun, next: ResyncProgressState): Promise<ResyncProgressState> {
+async function commit(db: DbOrTx, run: ResyncRun, next: ResyncProgressState): Promise<ResyncProgressState> {
   await saveResyncProgress(db, run.id, next);
   return next;
 }
 
-function handlerContext(deps: ResyncDeps, run: ResyncRun, db: Db): HandlerContext {
-  const { stripe, logger, config } = deps;
-  // No inbox event started this; only the event handlers read the id, and the resync runs none.
-  return { db, stripe, logger, config, workspaceId: run.workspaceId, inboxEventId: 0 };
+function provisioningContext(deps: ResyncDeps, run: ResyncRun, db: DbOrTx): ProvisioningContext {
+  return { db, stripe: deps.stripe, workspaceId: run.workspaceId };
 }
 
 function addCounts(report: Report, count: PhaseCount, counts: ReconcileCounts): Record<string, number> {

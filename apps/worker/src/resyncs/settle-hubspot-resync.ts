@@ -4,7 +4,7 @@ import {
   listFailedResyncRecords,
   type ResyncProgressState,
   saveResyncProgress,
-} from '@licensync/core';
+} from '@licensync/core/resyncs';
 import type { HubspotResyncCheckpoint } from './hubspot-resync-checkpoint';
 import type { ResyncDeps } from './resync-deps';
 

@@ -1,9 +1,9 @@
-import type { ResolvedScope, ResyncRun } from '@licensync/core';
-import type { HandlerContext } from '../jobs/handler-context';
-import { applyChargeRefund } from '../jobs/stripe/apply-charge-refund';
-import { applyDispute } from '../jobs/stripe/apply-dispute';
-import { provisionCheckoutSession } from '../jobs/stripe/provision-checkout-session';
-import { provisionOneOffInvoice } from '../jobs/stripe/provision-one-off-invoice';
+import type { ResolvedScope, ResyncRun } from '@licensync/core/resyncs';
+import { applyChargeRefund } from '../provisioning/apply-charge-refund';
+import { applyDispute } from '../provisioning/apply-dispute';
+import { provisionCheckoutSession } from '../provisioning/provision-checkout-session';
+import { provisionOneOffInvoice } from '../provisioning/provision-one-off-invoice';
+import type { ProvisioningContext } from '../provisioning/provisioning-context';
 import { type ReconcileCounts, reconcileCountingChanges } from './reconcile-counting-changes';
 import { emptyPager, type ReconcilePager } from './reconcile-page';
 import type { ResyncDeps } from './resync-deps';
@@ -36,7 +36,7 @@ export interface ReconcilePhase {
   count: PhaseCount;
   /** The failed slice naming one item: `subscription:sub_…`, `charge:ch_…`. */
   slice: (id: string) => string;
-  apply: (ctx: HandlerContext, id: string) => Promise<ReconcileCounts>;
+  apply: (ctx: ProvisioningContext, id: string) => Promise<ReconcileCounts>;
 }
 
 const none: ReconcileCounts = { created: 0, enabled: 0, disabled: 0, extended: 0 };

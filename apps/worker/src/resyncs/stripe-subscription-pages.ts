@@ -1,4 +1,6 @@
-import { type Db, type ResolvedScope, schema } from '@licensync/core';
+import type { Db } from '@licensync/core/db';
+import type { ResolvedScope } from '@licensync/core/resyncs';
+import * as schema from '@licensync/core/schema';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { emptyPager, type ReconcilePager, toReconcilePage } from './reconcile-page';

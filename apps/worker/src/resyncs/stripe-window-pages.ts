@@ -1,6 +1,6 @@
 import { invoiceSubscriptionId } from '@licensync/mappers';
 import type Stripe from 'stripe';
-import { idOf } from '../jobs/stripe/stripe-ids';
+import { idOf } from '../provisioning/stripe-ids';
 import { type ReconcilePager, toReconcilePage } from './reconcile-page';
 
 /** What the windowed lists share: objects created since `since` (unix seconds), of one customer if given. */

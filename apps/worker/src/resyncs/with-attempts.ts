@@ -1,4 +1,4 @@
-import { classifyError } from '@licensync/core';
+import { classifyError } from '@licensync/core/errors';
 
 export type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-import type { FakeStripe } from '@licensync/testkit';
+import type { FakeStripe } from '@licensync/fakes/stripe';
 
 /** A new monthly price (15.00) of the example catalog's `pro` product under its `sub` policy. */
 export function createProMonthlyPrice(sim: FakeStripe['sim']) {

@@ -1,5 +1,6 @@
-import { createDb, type Db, ensureDefaultWorkspace } from '@licensync/core';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
+import { createDb, type Db } from '@licensync/core/db';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
+import { createTestEnv, type TestEnv } from '@licensync/test-env';
 
 export interface DbStack {
   env: TestEnv;

@@ -1,12 +1,10 @@
 import { type ApiRuntime, createApiRuntime } from '@licensync/api';
-import { type Config, ensureDefaultWorkspace, getHubspotConnection, type schema } from '@licensync/core';
-import {
-  createFakeHubspot,
-  createTestEnv,
-  eventually,
-  type FakeHubspot,
-  type TestEnv,
-} from '@licensync/testkit';
+import type { Config } from '@licensync/core/config';
+import type * as schema from '@licensync/core/schema';
+import { ensureDefaultWorkspace } from '@licensync/core/workspaces';
+import { createFakeHubspot, type FakeHubspot } from '@licensync/fakes/hubspot';
+import { getHubspotConnection } from '@licensync/hubspot';
+import { createTestEnv, eventually, type TestEnv } from '@licensync/test-env';
 import { createWorkerRuntime, type WorkerRuntime } from '../../src/create-worker-runtime';
 import { intentCounts, seedCustomers, seedLicenses, seedProduct } from '../hubspot-fixtures';
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { eventually } from '@licensync/testkit';
+import { eventually } from '@licensync/test-env';
 import { Redis } from 'ioredis';
 
 const run = promisify(execFile);

@@ -1,13 +1,14 @@
-import { schema } from '@licensync/core';
-import { and, eq } from 'drizzle-orm';
-// The api's test stack (fake Stripe + api + worker) serves the worker's end-to-end tests too.
+import { type ApiRuntime, createApiRuntime } from '@licensync/api';
+import * as schema from '@licensync/core/schema';
 import {
-  type Stack as ApiStack,
   type StackOptions,
-  startStack as startApiStack,
-} from '../../../api/test/support/start-stack';
+  startStack as startTestStack,
+  type Stack as TestStack,
+} from '@licensync/test-env';
+import { and, eq } from 'drizzle-orm';
+import { createWorkerRuntime, type WorkerRuntime } from '../../src/index';
 
-export interface Stack extends ApiStack {
+export interface Stack extends TestStack<ApiRuntime, WorkerRuntime> {
   licenses(where?: {
     subscriptionId?: string;
     paymentIntentId?: string;
@@ -19,7 +20,10 @@ export interface Stack extends ApiStack {
  * prefix, with the example catalog loaded unless `catalog: false`.
  */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
-  const stack = await startApiStack({ catalog: true, ...opts });
+  const stack = await startTestStack(
+    { createApi: createApiRuntime, createWorker: createWorkerRuntime },
+    { catalog: true, ...opts },
+  );
   const { db, workspaceId } = stack.api;
   return {
     ...stack,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { productFeatures } from '../db/schema/index';
-import { ConflictError } from './conflict-error';
+import { ConflictError } from '../errors/conflict-error';
 import type { FeatureInput } from './feature-input';
 import { lockProduct } from './lock-product';
 

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { licensePolicies } from '../db/schema/index';
-import { ConflictError } from './conflict-error';
+import { ConflictError } from '../errors/conflict-error';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { findPolicyProblems } from './find-policy-problems';
-import { InvalidInputError } from './invalid-input-error';
 import { loadPolicyContext } from './load-policy-context';
 import { lockProduct } from './lock-product';
 import type { PolicyInput } from './policy-input';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
-import type { Product } from '../licensing/load-catalog';
-import { ConflictError } from './conflict-error';
+import { ConflictError } from '../errors/conflict-error';
+import type { Product } from './catalog-product';
 import { insertProductIfNew } from './insert-product-if-new';
 import type { ProductInput } from './product-input';
 import { setBundleMembers } from './set-bundle-members';

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../db/client';
-import type { CatalogProduct } from '../licensing/load-catalog';
+import { NotFoundError } from '../errors/not-found-error';
+import type { CatalogProduct } from './catalog-product';
 import { codeText } from './input-primitives';
 import { listProducts } from './list-products';
-import { NotFoundError } from './not-found-error';
 
 /** One product with its policies, features and custom fields; `NotFoundError` when unknown. */
 export async function getProduct(options: {

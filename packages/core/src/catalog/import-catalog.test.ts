@@ -1,30 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { createTestEnv, type TestEnv } from '@licensync/testkit';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMigratedDatabase, type ScratchDatabase } from '../../test/support/scratch-database';
 import { createDb, type DbHandle } from '../db/client';
 import { licensePolicies, products } from '../db/schema/index';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { ensureDefaultWorkspace } from '../workspaces/ensure-default-workspace';
 import { importCatalog } from './import-catalog';
-import { InvalidInputError } from './invalid-input-error';
 import { listProducts } from './list-products';
 import { parseCatalogFile } from './parse-catalog-file';
 
 const exampleYaml = readFileSync(new URL('../../../../examples/catalog.yaml', import.meta.url), 'utf8');
 const zero = { products: 0, policies: 0, features: 0, customFields: 0 };
 
-let env: TestEnv;
+let scratch: ScratchDatabase;
 let handle: DbHandle;
 let workspaceId: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  handle = createDb(env.config.DATABASE_URL);
+  scratch = await createMigratedDatabase();
+  handle = createDb(scratch.url);
   workspaceId = (await ensureDefaultWorkspace(handle.db)).id;
 });
 afterAll(async () => {
   await handle.close();
-  await env.cleanup();
+  await scratch.drop();
 });
 
 const run = (catalog: unknown) => importCatalog({ db: handle.db, workspaceId, catalog });

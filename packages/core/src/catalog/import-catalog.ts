@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { catalogDocumentSchema } from './catalog-document';
 import { createImportTally, type ImportTally } from './import-tally';
-import { InvalidInputError } from './invalid-input-error';
 import { parseInput } from './parse-input';
 import { setBundleMembers } from './set-bundle-members';
 import { type UpsertedProduct, upsertCatalogProduct } from './upsert-catalog-product';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client';
 import { products } from '../db/schema/index';
-import type { Product } from '../licensing/load-catalog';
+import type { Product } from './catalog-product';
 
 /** Inserts a product unless its short_code is taken in the workspace; undefined when it was. */
 export async function insertProductIfNew(

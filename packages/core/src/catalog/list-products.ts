@@ -7,16 +7,17 @@ import {
   productFeatures,
   products,
 } from '../db/schema/index';
-import type { CatalogProduct } from '../licensing/load-catalog';
+import type { CatalogProduct } from './catalog-product';
 
 /**
  * The workspace's products sorted by short code, each with its policies, features, custom fields
- * and bundle members (sorted by code, for stable admin output; provisioning uses `loadCatalog`).
+ * and bundle members, sorted by code so admin output is stable. The one read of the catalog:
+ * provisioning looks products up through `loadCatalog`, which calls this.
  */
 export async function listProducts(options: {
   db: DbOrTx;
   workspaceId: string;
-  /** Only these products; all when absent. */
+  /** Only these products; all when absent (an empty list means none). */
   shortCodes?: string[];
 }): Promise<CatalogProduct[]> {
   const { db, workspaceId, shortCodes } = options;
@@ -27,29 +28,29 @@ export async function listProducts(options: {
     .orderBy(asc(products.shortCode));
   if (rows.length === 0) return [];
   const ids = rows.map((p) => p.id);
-  const [policies, features, customFields, members] = await Promise.all([
-    db
-      .select()
-      .from(licensePolicies)
-      .where(inArray(licensePolicies.productId, ids))
-      .orderBy(asc(licensePolicies.code)),
-    db
-      .select()
-      .from(productFeatures)
-      .where(inArray(productFeatures.productId, ids))
-      .orderBy(asc(productFeatures.code)),
-    db
-      .select()
-      .from(productCustomFields)
-      .where(inArray(productCustomFields.productId, ids))
-      .orderBy(asc(productCustomFields.name)),
-    db
-      .select({ bundleId: productBundleMembers.bundleProductId, shortCode: products.shortCode })
-      .from(productBundleMembers)
-      .innerJoin(products, eq(products.id, productBundleMembers.memberProductId))
-      .where(inArray(productBundleMembers.bundleProductId, ids))
-      .orderBy(asc(products.shortCode)),
-  ]);
+  // Sequential on purpose: inside a transaction every query shares one client, so parallel
+  // queries would only queue behind each other (and pg warns about it).
+  const policies = await db
+    .select()
+    .from(licensePolicies)
+    .where(inArray(licensePolicies.productId, ids))
+    .orderBy(asc(licensePolicies.code));
+  const features = await db
+    .select()
+    .from(productFeatures)
+    .where(inArray(productFeatures.productId, ids))
+    .orderBy(asc(productFeatures.code));
+  const customFields = await db
+    .select()
+    .from(productCustomFields)
+    .where(inArray(productCustomFields.productId, ids))
+    .orderBy(asc(productCustomFields.name));
+  const members = await db
+    .select({ bundleId: productBundleMembers.bundleProductId, shortCode: products.shortCode })
+    .from(productBundleMembers)
+    .innerJoin(products, eq(products.id, productBundleMembers.memberProductId))
+    .where(inArray(productBundleMembers.bundleProductId, ids))
+    .orderBy(asc(products.shortCode));
   return rows.map((product) => ({
     product,
     bundleMembers: members.filter((m) => m.bundleId === product.id).map((m) => m.shortCode),

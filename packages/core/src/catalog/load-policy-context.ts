@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { productCustomFields, productFeatures } from '../db/schema/index';
-import type { Product } from '../licensing/load-catalog';
+import type { Product } from './catalog-product';
 import type { PolicyProductContext } from './find-policy-problems';
 
 /** What `findPolicyProblems` needs to know about a stored product. */

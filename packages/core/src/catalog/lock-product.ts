@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { products } from '../db/schema/index';
-import type { Product } from '../licensing/load-catalog';
+import { NotFoundError } from '../errors/not-found-error';
+import type { Product } from './catalog-product';
 import { codeText } from './input-primitives';
-import { NotFoundError } from './not-found-error';
 
 /**
  * The product with this short code, locked until the transaction ends. Every change to a

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { parse } from 'yaml';
-import { InvalidInputError } from './invalid-input-error';
+import { InvalidInputError } from '../errors/invalid-input-error';
 
 /**
  * Reads a catalog file's text as YAML (`.yaml`, `.yml`) or JSON (anything else) into a plain

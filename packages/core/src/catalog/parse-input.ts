@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInputError } from './invalid-input-error';
+import { InvalidInputError } from '../errors/invalid-input-error';
 
 /**
  * Parses caller input, or throws an `InvalidInputError` naming every bad field by its path.

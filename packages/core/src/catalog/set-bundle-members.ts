@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { productBundleMembers, products } from '../db/schema/index';
-import type { Product } from '../licensing/load-catalog';
-import { InvalidInputError } from './invalid-input-error';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import type { Product } from './catalog-product';
 
 /**
  * Replaces a bundle's members with the products of these short codes. Members must exist in the

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { products } from '../db/schema/index';
-import type { Product } from '../licensing/load-catalog';
-import { InvalidInputError } from './invalid-input-error';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import type { Product } from './catalog-product';
 import { lockProduct } from './lock-product';
 import type { ProductPatch } from './product-input';
 import { setBundleMembers } from './set-bundle-members';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { licensePolicies } from '../db/schema/index';
-import type { Product } from '../licensing/load-catalog';
 import type { CatalogProductInput } from './catalog-document';
+import type { Product } from './catalog-product';
 import { changedColumns } from './changed-columns';
 import { findPolicyProblems } from './find-policy-problems';
 import type { ImportTally } from './import-tally';

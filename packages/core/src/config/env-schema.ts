@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronPatternProblem } from './cron-pattern-problem';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -13,6 +14,10 @@ export const envSchema = z.object({
     .url()
     .default('postgres://postgres@127.0.0.1:5432/licensync')
     .describe('PostgreSQL connection string'),
+  DATABASE_PASSWORD: z
+    .string()
+    .optional()
+    .describe('Password for DATABASE_URL, kept out of the URL (e.g. DATABASE_PASSWORD_FILE=/run/secrets/…)'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis connection string for BullMQ'),
   REDIS_CLUSTER_NODES: z
     .string()
@@ -24,14 +29,73 @@ export const envSchema = z.object({
     .regex(/^(\{[a-z0-9_-]+\})?[a-z0-9_-]*$/i, 'letters, digits, "_" or "-", optionally after a {hash tag}')
     .min(1)
     .default('licensync')
-    .describe('BullMQ key prefix; on a Redis Cluster it must start with a hash tag, e.g. {licensync}'),
+    .describe(
+      'BullMQ key prefix; tests use one per file; on a Redis Cluster it must start with a hash tag, e.g. {licensync}',
+    ),
+  HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface the api and the worker port listen on; 0.0.0.0 in the image'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the api'),
+  WORKER_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3001)
+    .describe('HTTP port of the worker: /healthz, /readyz, /metrics'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
+  ALERT_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .describe('Slack-compatible incoming webhook that hears of every job that failed for good'),
   ADMIN_TOKEN: z
     .string()
     .min(16)
     .default('dev-admin-token-change-me')
     .describe('Bearer token of the admin API'),
+  ENCRYPTION_KEY: z
+    .base64()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .default('bGljZW5zeW5jLWRldmVsb3BtZW50LWtleS0wMDAwMDA=')
+    .describe('Seals tokens, keys and signing secrets at rest (AES-256-GCM); `openssl rand -base64 32`'),
+  ENCRYPTION_KEYS_OLD: z
+    .string()
+    .optional()
+    .describe(
+      'Comma-separated previous ENCRYPTION_KEYs: they still decrypt; `pnpm secrets:reseal` moves rows to the new key',
+    ),
+  ADMIN_SIGNIN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe(
+      'Failed admin sign-ins per address per ADMIN_SIGNIN_WINDOW_S before the address is refused (429)',
+    ),
+  ADMIN_SIGNIN_WINDOW_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('Window of ADMIN_SIGNIN_MAX_FAILURES, in seconds'),
+  HUBSPOT_CLIENT_ID: z.string().optional().describe('Client id of the HubSpot public app (OAuth install)'),
+  HUBSPOT_CLIENT_SECRET: z.string().optional().describe('Client secret of the HubSpot public app'),
+  HUBSPOT_OAUTH_TOKEN_VERSION: z
+    .enum(['v3', 'v1'])
+    .default('v3')
+    .describe('Token endpoint: /oauth/v3/token (answers hub_id) or the deprecated /oauth/v1/token'),
+  HUBSPOT_TOKEN_REFRESH_MARGIN_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('An OAuth access token is refreshed when it expires within this many seconds'),
+  HUBSPOT_AUTHORIZE_URL: z
+    .url()
+    .default('https://app.hubspot.com/oauth/authorize')
+    .describe("HubSpot's OAuth authorize page (a fake's in tests)"),
   STRIPE_API_KEY: z.string().startsWith('sk_').default('sk_test_licensync_dev').describe('Stripe secret key'),
   STRIPE_WEBHOOK_SECRET: z
     .string()
@@ -89,6 +153,24 @@ export const envSchema = z.object({
     .describe('Most sync intents one purge deletes (in statements of up to 1000 rows); the rest wait'),
   MIGRATE_ON_START: bool.default(false).describe('Apply migrations when the process starts'),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+  WEBHOOK_BYTES_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1_048_576)
+    .default(33_554_432)
+    .describe('Webhook body bytes held at once across requests; beyond it new ones get 429 (bounds memory)'),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe('A request not fully received after this is cut off with 408 (slow bodies)'),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5_000)
+    .describe('Request headers not fully received after this are cut off (slow headers)'),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(5),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).default(8).describe('Attempts for transient failures'),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000).describe('Base of the exponential backoff'),
@@ -120,7 +202,10 @@ export const envSchema = z.object({
     ),
   RESYNC_CRON: z
     .string()
-    .regex(/^\S+( \S+){4,5}$/, 'a cron pattern of 5 or 6 fields')
+    .superRefine((v, ctx) => {
+      const problem = cronPatternProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .default('0 3 * * *')
     .describe('When scheduled resyncs run (UTC); a workspace setting `resyncCron` overrides it'),
   RESYNC_PAGE_SIZE: z.coerce
@@ -161,6 +246,22 @@ export const envSchema = z.object({
     .min(1000)
     .default(3_600_000)
     .describe('A hubspot-resync ends failed when none of its intents settled for this long'),
+  WORKER_STOP_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(15_000)
+    .describe(
+      'On SIGTERM, how long a running resync may take to reach its next checkpoint; after it the worker stops anyway and the run resumes from its last checkpoint',
+    ),
+  HUBSPOT_CONNECT_RETRY_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1000)
+    .describe(
+      'First wait before connecting HubSpot again when it failed at start; doubles up to a minute, until it connects',
+    ),
 });
 
 export type Config = z.infer<typeof envSchema>;

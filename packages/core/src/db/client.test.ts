@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TEST_PG_URL, withAdmin } from '@licensync/testkit';
 import { expect, it } from 'vitest';
+import { ADMIN_URL, withAdmin } from '../../test/support/scratch-database';
 import { createDb } from './client';
 
 // Found by `pnpm chaos`: a worker died when Postgres restarted while a transaction held a client.
 it('survives a checked-out client losing its connection between two queries', async () => {
-  const handle = createDb(TEST_PG_URL, { max: 2 });
+  const handle = createDb(ADMIN_URL, { max: 2 });
   const crashes: unknown[] = [];
   const onUncaught = (err: unknown) => crashes.push(err);
   process.on('uncaughtException', onUncaught);

@@ -1,12 +1,11 @@
-import { databaseUrl, stampedName, withAdmin } from '@licensync/testkit';
 import pg from 'pg';
 import { expect, it } from 'vitest';
+import { scratchDatabase } from '../../test/support/scratch-database';
 import { ensureDatabase } from './ensure-database';
 import { runMigrations } from './migrate';
 
 it('creates a missing database and applies every migration to it, twice without harm', async () => {
-  const name = stampedName('licensync_t_');
-  const url = databaseUrl(name);
+  const { url, drop } = scratchDatabase();
   try {
     await ensureDatabase(url);
     await runMigrations(url);
@@ -37,6 +36,6 @@ it('creates a missing database and applies every migration to it, twice without 
       ]),
     );
   } finally {
-    await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+    await drop();
   }
 });

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { recordActivity } from '../activity/record-activity';
 import type { Db } from '../db/client';
 import { inboxEvents, jobFailures } from '../db/schema/index';
+import { recordActivity } from '../history/record-activity';
 import { inboxEventSubjects } from '../history/record-event-activity';
 import { failureSubject } from './get-failure';
 import { type FailureSelection, selectFailureIds } from './select-failure-ids';

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, eq, like } from 'drizzle-orm';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { DbOrTx } from '../db/client';
 import { activityLog, inboxEvents, jobFailures } from '../db/schema/index';
+import { NotFoundError } from '../errors/not-found-error';
 import { failureConditions } from './failure-filter';
 import type { FailureRow } from './list-failures';
 

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { recordActivity } from '../activity/record-activity';
 import type { Db, DbOrTx } from '../db/client';
 import { inboxEvents, jobFailures } from '../db/schema/index';
+import { recordActivity } from '../history/record-activity';
 import { inboxEventSubjects } from '../history/record-event-activity';
 import type { InboxRow } from '../inbox/record-inbox-event';
 import { retryingJobOptions } from '../queues/job-options';

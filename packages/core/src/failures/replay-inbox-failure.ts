@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { recordActivity } from '../activity/record-activity';
 import type { DbOrTx } from '../db/client';
 import { inboxEvents, jobFailures } from '../db/schema/index';
+import { recordActivity } from '../history/record-activity';
 import { inboxEventSubjects, recordEventActivity } from '../history/record-event-activity';
 import type { InboxRow } from '../inbox/record-inbox-event';
 import { failureSubject } from './get-failure';

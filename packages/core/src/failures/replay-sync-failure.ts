@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { recordActivity } from '../activity/record-activity';
 import type { DbOrTx } from '../db/client';
 import { jobFailures } from '../db/schema/index';
+import { recordActivity } from '../history/record-activity';
 import { SYNC_PRIORITY } from '../outbox/sync-priority';
 import { failureSubject } from './get-failure';
 import type { FailureRow } from './list-failures';

@@ -1,7 +1,7 @@
 import { and, asc, inArray } from 'drizzle-orm';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { DbOrTx } from '../db/client';
 import { jobFailures } from '../db/schema/index';
+import { NotFoundError } from '../errors/not-found-error';
 import { type FailureFilter, failureConditions } from './failure-filter';
 
 /** Failures named one by one, or every open failure (`status = failed`) matching a filter. */

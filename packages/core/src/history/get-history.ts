@@ -79,6 +79,7 @@ export async function getHistory(options: {
       subjects: a.subjects,
       source: 'activity',
       detail,
+      actor: a.actor,
     };
   });
   for (const row of inbox) if (!loggedEvents.has(row.externalId)) entries.push(fromInbox(row));
@@ -125,6 +126,7 @@ function fromInbox(row: InboxRow): HistoryEntry {
     error: row.lastError,
     subjects: [`${row.provider}:${row.externalId}`],
     source: 'inbox',
+    actor: null,
     detail: { inbox_event_id: row.id, event_id: row.externalId, event_type: row.type, status: row.status },
   };
 }
@@ -138,6 +140,7 @@ function fromFailure(f: FailureRow): HistoryEntry {
     error: f.lastError,
     subjects: [`failure:${f.id}`],
     source: 'failure',
+    actor: null,
     detail: {
       failure: { id: f.id, status: f.status },
       queue: f.queue,

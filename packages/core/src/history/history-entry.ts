@@ -11,4 +11,6 @@ export interface HistoryEntry {
   /** `activity`: the activity log; `inbox` / `failure`: rows older than their activity entries. */
   source: 'activity' | 'inbox' | 'failure';
   detail: Record<string, unknown>;
+  /** Who acted (`admin-token`, `key:<name>`) on an operator's request; null for Stripe, jobs and older rows. */
+  actor: string | null;
 }

@@ -49,13 +49,17 @@ export async function recordEventActivity(options: {
       .values({ workspaceId: row.workspaceId, at, kind, subjects, outcome, message, detail });
     return;
   }
+  // The search sits in a materialized CTE: planned as a NOT EXISTS subquery, Postgres expects to
+  // meet a row early (its default 0.5% estimate for an unseen array element) and scans the whole
+  // table rather than start the GIN index; it then finds none. 274 ms per event at 666k rows.
   await db.execute(sql`
+    with seen as materialized (
+      select 1 from activity_log
+       where kind = ${kind} and subjects @> ${toTextArray([eventSubject(row)])})
     insert into activity_log (workspace_id, at, kind, subjects, outcome, message, detail)
     select ${row.workspaceId}, ${at.toISOString()}, ${kind}, ${toTextArray(subjects)}, ${outcome},
            ${message}, ${JSON.stringify(detail)}::jsonb
-     where not exists (
-       select 1 from activity_log
-        where kind = ${kind} and subjects @> ${toTextArray([eventSubject(row)])})`);
+     where not exists (select 1 from seen)`);
 }
 
 export function toTextArray(values: string[]) {

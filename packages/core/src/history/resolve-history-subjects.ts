@@ -1,9 +1,9 @@
 import { and, arrayContains, eq, or } from 'drizzle-orm';
-import { InvalidInputError } from '../catalog/invalid-input-error';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { DbOrTx } from '../db/client';
+import { isUuid } from '../db/is-uuid';
 import { activityLog, customers, externalLinks, licenses } from '../db/schema/index';
-import { isLicenseId } from '../licenses/get-license';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import { NotFoundError } from '../errors/not-found-error';
 
 /** What an operator searches the history by; any combination, at least one. */
 export interface HistoryQuery {
@@ -44,7 +44,7 @@ export async function resolveHistorySubjects(options: {
       subjects.push(`customer:${c.id}`, c.stripeCustomerId ? `stripe:${c.stripeCustomerId}` : '');
   }
   if (query.licenseId) {
-    if (!isLicenseId(query.licenseId)) throw new InvalidInputError({ license_id: 'must be a UUID' });
+    if (!isUuid(query.licenseId)) throw new InvalidInputError({ license_id: 'must be a UUID' });
     subjects.push(`license:${query.licenseId}`);
     licenseRows.push(
       ...(await db
@@ -90,7 +90,7 @@ export async function resolveHistorySubjects(options: {
         ),
       );
     for (const link of links) subjects.push(`${link.entityKind}:${link.entityId}`);
-    const linkedLicenses = links.filter((l) => l.entityKind === 'license' && isLicenseId(l.entityId));
+    const linkedLicenses = links.filter((l) => l.entityKind === 'license' && isUuid(l.entityId));
     if (linkedLicenses.length > 0) {
       licenseRows.push(
         ...(await db

@@ -5,6 +5,7 @@ import { inboxEvents } from '../db/schema/index';
 import { retryingJobOptions } from '../queues/job-options';
 import { type ProcessInboxEventPayload, processInboxEventJob } from '../queues/jobs/process-inbox-event';
 import type { InboxRow } from './record-inbox-event';
+import { withTimeout } from './with-timeout';
 
 export interface EnqueueOptions {
   attempts: number;
@@ -35,16 +36,4 @@ export async function enqueueInboxEvent(
   });
   await withTimeout(add, opts.timeoutMs ?? 3000, 'enqueue timed out');
   await db.update(inboxEvents).set({ enqueuedAt: new Date() }).where(eq(inboxEvents.id, row.id));
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

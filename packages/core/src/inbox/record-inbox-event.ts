@@ -13,7 +13,8 @@ export interface RecordedEvent {
 /**
  * Stores a provider event before it is acknowledged. Deduplicates on the processing outcome: a
  * redelivery of an event that failed for good is reopened (the provider's retry acts as a replay);
- * a processed, ignored or pending one is a duplicate.
+ * a processed, ignored or pending one is a duplicate. The key is (workspace, provider, external id):
+ * the same id at another workspace's URL is another account's event.
  */
 export async function recordInboxEvent(
   db: DbOrTx,
@@ -25,7 +26,13 @@ export async function recordInboxEvent(
     payload: Record<string, unknown>;
   },
 ): Promise<RecordedEvent> {
-  const inserted = await db.insert(inboxEvents).values(input).onConflictDoNothing().returning();
+  const inserted = await db
+    .insert(inboxEvents)
+    .values(input)
+    .onConflictDoNothing({
+      target: [inboxEvents.workspaceId, inboxEvents.provider, inboxEvents.externalId],
+    })
+    .returning();
   if (inserted[0]) return { row: inserted[0], outcome: 'new' };
 
   const reopened = await db
@@ -38,6 +45,7 @@ export async function recordInboxEvent(
     })
     .where(
       and(
+        eq(inboxEvents.workspaceId, input.workspaceId),
         eq(inboxEvents.provider, input.provider),
         eq(inboxEvents.externalId, input.externalId),
         eq(inboxEvents.status, 'failed'),
@@ -49,6 +57,12 @@ export async function recordInboxEvent(
   const [existing] = await db
     .select()
     .from(inboxEvents)
-    .where(and(eq(inboxEvents.provider, input.provider), eq(inboxEvents.externalId, input.externalId)));
+    .where(
+      and(
+        eq(inboxEvents.workspaceId, input.workspaceId),
+        eq(inboxEvents.provider, input.provider),
+        eq(inboxEvents.externalId, input.externalId),
+      ),
+    );
   return { row: existing!, outcome: 'duplicate' };
 }

@@ -1,15 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { DbOrTx } from '../db/client';
+import { isUuid } from '../db/is-uuid';
 import { licenses } from '../db/schema/index';
+import { NotFoundError } from '../errors/not-found-error';
 import { type LicenseDetails, selectLicenses, withLicenseDetails } from './license-details';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether `id` can be a license id at all; anything else is unknown rather than a database error. */
-export function isLicenseId(id: string): boolean {
-  return UUID.test(id);
-}
+export const isLicenseId = isUuid;
 
 /** One license of the workspace with its details; `NotFoundError` when there is none. */
 export async function getLicense(options: {

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { InvalidInputError } from '../catalog/invalid-input-error';
 import type { DbOrTx } from '../db/client';
 import { customers, licenses, products } from '../db/schema/index';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { isLicenseId } from './get-license';
 import { type LicenseDetails, selectLicenses, withLicenseDetails } from './license-details';
 
@@ -12,6 +12,8 @@ export interface LicenseFilters {
   status?: 'enabled' | 'disabled';
   /** Product short code. */
   product?: string;
+  customerId?: string;
+  customerAccountId?: string;
 }
 
 /**
@@ -42,6 +44,10 @@ export async function listLicenses(options: {
       : undefined,
     filters.status !== undefined ? eq(licenses.enabled, filters.status === 'enabled') : undefined,
     filters.product !== undefined ? eq(products.shortCode, filters.product) : undefined,
+    filters.customerId !== undefined ? eq(licenses.customerId, filters.customerId) : undefined,
+    filters.customerAccountId !== undefined
+      ? eq(licenses.customerAccountId, filters.customerAccountId)
+      : undefined,
     // Compared in SQL: created_at has microseconds, which a JS Date would round away.
     startingAfter !== undefined
       ? sql`(${licenses.createdAt}, ${licenses.id}) < (select l.created_at, l.id from licenses l where l.id = ${startingAfter})`

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { recordActivity } from '../activity/record-activity';
-import { InvalidInputError } from '../catalog/invalid-input-error';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { Db } from '../db/client';
 import { licenses, products } from '../db/schema/index';
-import { generateLicenseKey } from '../licensing/generate-license-key';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import { NotFoundError } from '../errors/not-found-error';
+import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { generateLicenseKey } from './generate-license-key';
 import { isLicenseId } from './get-license';
 
 /**

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { recordActivity } from '../activity/record-activity';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { Db } from '../db/client';
 import { licenses } from '../db/schema/index';
+import { NotFoundError } from '../errors/not-found-error';
+import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
 import { isLicenseId } from './get-license';
+import { DISABLE_REASONS } from './license-status';
 
 /**
  * Enables or disables a license by hand. Enabling clears the reason. The change and its sync
@@ -23,7 +24,7 @@ export async function setLicenseEnabled(options: {
 }): Promise<boolean> {
   const { db, workspaceId, licenseId, enabled } = options;
   // An operator's disable sticks: subscription state changes never lift `operator` or a given reason.
-  const disabledReason = enabled ? null : (options.reason ?? 'operator');
+  const disabledReason = enabled ? null : (options.reason ?? DISABLE_REASONS.operator);
   if (!isLicenseId(licenseId)) throw new NotFoundError(`license ${licenseId} not found`);
   return db.transaction(async (tx) => {
     const where = and(eq(licenses.workspaceId, workspaceId), eq(licenses.id, licenseId));

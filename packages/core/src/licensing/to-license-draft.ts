@@ -1,7 +1,7 @@
 import { addDuration, type LicenseRequest, type LicenseType, parseDuration } from '@licensync/mappers';
+import type { CatalogProduct } from '../catalog/catalog-product';
 import { PermanentError } from '../errors/permanent-error';
-import type { LicenseDraft } from './create-licenses';
-import type { CatalogProduct } from './load-catalog';
+import type { LicenseDraft } from '../licenses/create-licenses';
 
 export interface StripeRefs {
   stripeCheckoutSessionId?: string | null;
@@ -50,7 +50,8 @@ export function toLicenseDraft(input: {
   const maintenanceDuration =
     request.maintenanceDuration ??
     (policy?.maintenanceDuration ? parseDuration(policy.maintenanceDuration) : undefined);
-  const maintenanceOn = request.enableMaintenanceDuration || Boolean(policy?.maintenanceEnabled);
+  // The price's "false" switches maintenance off even where the policy turns it on; no key defers to the policy.
+  const maintenanceOn = request.enableMaintenanceDuration ?? Boolean(policy?.maintenanceEnabled);
   const isUserProduct = product.authorizationMethod === 'user';
   const maxActivations = request.maxActivations ?? policy?.maxActivations ?? 1;
   const floatingCloud = request.maxFloatingUsers ?? request.floatingCloud ?? policy?.floatingCloud ?? null;
@@ -82,11 +83,7 @@ export function toLicenseDraft(input: {
     features: catalog.features
       .filter((f) => featureCodes.has(f.code))
       .map((f) => ({ code: f.code, maxConsumption: f.maxConsumption })),
-    customFields: {
-      ...Object.fromEntries(catalog.customFields.map((f) => [f.name, f.defaultValue])),
-      ...(policy?.customFieldValues ?? {}),
-      ...request.customFields,
-    },
+    customFields: customFieldsOf(catalog, policy?.customFieldValues ?? {}, request.customFields),
     users:
       isUserProduct && request.assignCustomerAsUser
         ? [{ email: input.customerEmail, isManager: request.isLicenseManager }]
@@ -106,6 +103,24 @@ function resolveLicenseType(request: LicenseRequest, policyType: LicenseType | u
   if (request.licenseType) return request.licenseType;
   if (request.recurring) return policyType === 'consumption' ? 'consumption' : 'subscription';
   return policyType ?? 'perpetual';
+}
+
+/**
+ * Product defaults ← policy values ← price overrides. A price overrides only a field the product
+ * has: an override naming none (a typo the price lint reports) creates nothing.
+ */
+function customFieldsOf(
+  catalog: CatalogProduct,
+  policyValues: Record<string, string>,
+  overrides: Record<string, string>,
+): Record<string, string> {
+  const fields = Object.fromEntries(catalog.customFields.map((f) => [f.name, f.defaultValue]));
+  Object.assign(fields, policyValues);
+  for (const field of catalog.customFields) {
+    const value = overrides[field.name];
+    if (value !== undefined) fields[field.name] = value;
+  }
+  return fields;
 }
 
 function addDays(date: Date, days: number): Date {

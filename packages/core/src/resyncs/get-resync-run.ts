@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { NotFoundError } from '../catalog/not-found-error';
 import type { DbOrTx } from '../db/client';
 import { resyncRuns } from '../db/schema/index';
+import { NotFoundError } from '../errors/not-found-error';
 import type { ResyncRun } from './resync-run';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

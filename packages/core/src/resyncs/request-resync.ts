@@ -23,8 +23,10 @@ export async function requestResync(input: {
   requestedBy: string;
   retry: { attempts: number; backoffMs: number };
 }): Promise<ResyncRun> {
-  const { db, workspaceId, kind, scope } = input;
-  await resolveResyncScope(db, workspaceId, scope);
+  const { db, workspaceId, kind } = input;
+  const resolved = await resolveResyncScope(db, workspaceId, input.scope);
+  // One spelling per customer, so a Stripe id and ours name the same active run.
+  const scope = resolved.type === 'customer' ? `customer:${resolved.customerId}` : input.scope;
   // Without a target, DO NOTHING also covers the partial index.
   const [run] = await db
     .insert(resyncRuns)

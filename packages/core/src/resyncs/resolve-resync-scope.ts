@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { InvalidInputError } from '../catalog/invalid-input-error';
 import type { DbOrTx } from '../db/client';
 import { customers, externalLinks, type SyncObjectKind } from '../db/schema/index';
-import { parseResyncScope } from './parse-resync-scope';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import { parseResyncScope, RESYNC_SCOPE_FORMS } from './parse-resync-scope';
 
 const SYNC_KINDS: readonly string[] = ['customer', 'license', 'subscription', 'invoice'];
 
@@ -24,18 +24,27 @@ export async function resolveResyncScope(
 ): Promise<ResolvedScope> {
   const parsed = parseResyncScope(scope);
   if (!parsed) {
-    throw new InvalidInputError({
-      scope: 'must be workspace, customer:<id> or hubspot:<objectType>:<id>',
-    });
+    throw new InvalidInputError({ scope: RESYNC_SCOPE_FORMS });
   }
   if (parsed.type === 'workspace') return parsed;
   if (parsed.type === 'customer') {
     const [row] = await db
-      .select({ stripeCustomerId: customers.stripeCustomerId })
+      .select({ id: customers.id, stripeCustomerId: customers.stripeCustomerId })
       .from(customers)
-      .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, parsed.customerId)));
-    if (!row) throw new InvalidInputError({ scope: 'no such customer' });
-    return { type: 'customer', customerId: parsed.customerId, stripeCustomerId: row.stripeCustomerId };
+      .where(
+        and(
+          eq(customers.workspaceId, workspaceId),
+          'customerId' in parsed
+            ? eq(customers.id, parsed.customerId)
+            : eq(customers.stripeCustomerId, parsed.stripeCustomerId),
+        ),
+      );
+    if (!row) {
+      throw new InvalidInputError({
+        scope: `no customer ${scope.slice('customer:'.length)} in this workspace; customer:<id> takes our customer id or a Stripe customer id (cus_…)`,
+      });
+    }
+    return { type: 'customer', customerId: row.id, stripeCustomerId: row.stripeCustomerId };
   }
   const [link] = await db
     .select({ kind: externalLinks.entityKind, id: externalLinks.entityId })

@@ -1,1 +1,2 @@
 export * from './create-stripe-client';
+export * from './handled-stripe-events';

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { makeCustomer } from './test-sources';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from './to-hubspot-customer-properties';
 
-const opts = { publicUrl: 'https://lic.example.com' };
-
 describe('toHubspotContactProperties', () => {
   it.each([
     ['a person name is split into first and last', {}, { firstname: 'Ada', lastname: 'Lovelace' }],
     ['a single name is a first name', { name: 'Ada' }, { firstname: 'Ada' }],
+    [
+      'a person at a company keeps their name',
+      { name: 'Ada Lovelace', companyName: 'Analytical Engines' },
+      { firstname: 'Ada', lastname: 'Lovelace' },
+    ],
     [
       'billing email and Stripe id are mirrored',
       {},
@@ -15,14 +18,14 @@ describe('toHubspotContactProperties', () => {
     ],
     ['a tax id is mirrored', { taxId: 'DE123' }, { licensync_tax_id: 'DE123' }],
   ])('%s', (_rule, override, expected) => {
-    expect(toHubspotContactProperties(makeCustomer(override), opts)).toMatchObject(expected);
+    expect(toHubspotContactProperties(makeCustomer(override))).toMatchObject(expected);
   });
 
   it.each([
     ['an unknown name does not wipe what sales typed', { name: null }],
     ['a company customer name is not a person name', { name: 'Acme GmbH', companyName: 'Acme GmbH' }],
   ])('%s', (_rule, override) => {
-    const props = toHubspotContactProperties(makeCustomer(override), opts);
+    const props = toHubspotContactProperties(makeCustomer(override));
     expect(props).not.toHaveProperty('firstname');
     expect(props).not.toHaveProperty('lastname');
   });
@@ -38,8 +41,18 @@ describe('toHubspotCompanyProperties', () => {
     ],
     ['a domain alone is enough, named after the customer', { domain: 'acme.test' }, { name: 'Ada Lovelace' }],
   ])('%s', (_rule, override, expected) => {
-    const props = toHubspotCompanyProperties(makeCustomer(override), opts);
+    const props = toHubspotCompanyProperties(makeCustomer(override));
     if (expected === null) expect(props).toBeNull();
     else expect(props).toMatchObject(expected);
+  });
+});
+
+describe('links in HubSpot', () => {
+  it.each([
+    ['a contact', () => toHubspotContactProperties(makeCustomer())],
+    ['a company', () => toHubspotCompanyProperties(makeCustomer({ companyName: 'Acme GmbH' }))!],
+  ])('%s gets no link a person cannot open, and an old one is cleared', (_kind, props) => {
+    expect(props().licensync_customer_url).toBe('');
+    expect(Object.values(props()).some((value) => /https?:\/\//.test(value))).toBe(false);
   });
 });

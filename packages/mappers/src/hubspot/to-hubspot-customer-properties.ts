@@ -7,17 +7,16 @@ function splitName(name: string | null): { firstname: string; lastname: string }
   return { firstname: parts[0]!, lastname: parts.slice(1).join(' ') };
 }
 
-const customerUrl = (publicUrl: string, id: string) =>
-  `${publicUrl.replace(/\/$/, '')}/api/v1/customers/${id}`;
-
 /** Our licensync properties, the same on contacts and companies. */
-function licensyncProperties(customer: HubspotCustomerSource, publicUrl: string): Record<string, string> {
+function licensyncProperties(customer: HubspotCustomerSource): Record<string, string> {
   return {
     licensync_customer_id: customer.id,
     licensync_stripe_customer_id: v.text(customer.stripeCustomerId),
     licensync_billing_email: customer.email,
     licensync_tax_id: v.text(customer.taxId),
-    licensync_customer_url: customerUrl(publicUrl, customer.id),
+    // Empty, not a link: the admin API needs a bearer token, so a click from HubSpot could only
+    // answer 401. Writing '' also clears the links earlier versions wrote. The console restores it.
+    licensync_customer_url: '',
   };
 }
 
@@ -25,28 +24,24 @@ function licensyncProperties(customer: HubspotCustomerSource, publicUrl: string)
  * Customer → contact. Only a non-empty name is written: the contact may have been typed in by sales,
  * and an unknown value must not wipe what they entered. `email` is the upsert key, not a property.
  */
-export function toHubspotContactProperties(
-  customer: HubspotCustomerSource,
-  opts: { publicUrl: string },
-): Record<string, string> {
-  const { firstname, lastname } = splitName(customer.companyName ? null : customer.name);
+export function toHubspotContactProperties(customer: HubspotCustomerSource): Record<string, string> {
+  // A name equal to the company's is the company's (Stripe business customers); anything else is a person's.
+  const isCompanyName = customer.name !== null && customer.name === customer.companyName;
+  const { firstname, lastname } = splitName(isCompanyName ? null : customer.name);
   return {
     ...(firstname && { firstname }),
     ...(lastname && { lastname }),
-    ...licensyncProperties(customer, opts.publicUrl),
+    ...licensyncProperties(customer),
   };
 }
 
 /** Customer → company, or null when the customer is a person with no company behind it. */
-export function toHubspotCompanyProperties(
-  customer: HubspotCustomerSource,
-  opts: { publicUrl: string },
-): Record<string, string> | null {
+export function toHubspotCompanyProperties(customer: HubspotCustomerSource): Record<string, string> | null {
   if (!customer.companyName && !customer.domain) return null;
   const name = customer.companyName ?? customer.name ?? customer.domain;
   return {
     ...(name && { name }),
     ...(customer.domain && { domain: customer.domain }),
-    ...licensyncProperties(customer, opts.publicUrl),
+    ...licensyncProperties(customer),
   };
 }

@@ -11,7 +11,7 @@ export function licenseStatus(license: HubspotLicenseSource, now: Date): 'active
 /** Our license → the properties of the HubSpot Licenses object (names as in LICENSE_OBJECT). */
 export function toHubspotLicenseProperties(
   license: HubspotLicenseSource,
-  opts: { now: Date; publicUrl: string },
+  opts: { now: Date },
 ): Record<string, string> {
   const name = [license.productCode, license.policyCode].filter(Boolean).join(' · ');
   return {
@@ -32,6 +32,8 @@ export function toHubspotLicenseProperties(
     features: v.list(license.features),
     customer_email: license.customerEmail,
     stripe_subscription_id: v.text(license.stripeSubscriptionId),
-    admin_url: `${opts.publicUrl.replace(/\/$/, '')}/api/v1/licenses/${license.id}`,
+    // Empty, not a link: the admin API needs a bearer token, so a click from HubSpot could only
+    // answer 401. Writing '' also clears the links earlier versions wrote. The console restores it.
+    admin_url: '',
   };
 }

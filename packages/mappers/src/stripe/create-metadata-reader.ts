@@ -23,11 +23,21 @@ export type MetadataReader = ReturnType<typeof createMetadataReader>;
  */
 export function createMetadataReader({ priceId, productId, metadata }: MetadataReaderContext) {
   const problems: MetadataProblem[] = [];
+  const warnings: MetadataProblem[] = [];
+
+  const toProblem = (attribute: string, rule: MetadataRule, text: string, entry?: MetadataEntry) => {
+    const origin = entry?.from === 'product' ? ` [set on product ${productId ?? 'unknown'}]` : '';
+    return { priceId, attribute, rule, message: `price ${priceId}: ${text}${origin}` };
+  };
 
   /** Records `price {id}: {text}`, pointing at the product when the value was inherited from it. */
   function report(attribute: string, rule: MetadataRule, text: string, entry?: MetadataEntry): void {
-    const origin = entry?.from === 'product' ? ` [set on product ${productId ?? 'unknown'}]` : '';
-    problems.push({ priceId, attribute, rule, message: `price ${priceId}: ${text}${origin}` });
+    problems.push(toProblem(attribute, rule, text, entry));
+  }
+
+  /** Records a value that has a documented meaning but is probably not what the operator meant. */
+  function warn(attribute: string, rule: MetadataRule, text: string, entry?: MetadataEntry): void {
+    warnings.push({ ...toProblem(attribute, rule, text, entry), severity: 'warning' });
   }
 
   function refuse(key: string, entry: MetadataEntry, rule: MetadataRule, requirement: string): undefined {
@@ -46,22 +56,38 @@ export function createMetadataReader({ priceId, productId, metadata }: MetadataR
       : refuse(key, entry, 'non-negative-integer', `must be a non-negative integer up to ${MAX_INTEGER}`);
   }
 
+  /**
+   * The documented rule: only `"true"` enables; any other value is false. A value other than
+   * `"true"`/`"false"` (`"yes"`, `"TRUE"`) is read as false and only warned about, so a paid order
+   * never goes unlicensed over it. An absent key is `undefined` ("as the policy says").
+   */
+  function optionalBoolean(key: string): boolean | undefined {
+    const entry = metadata.get(key);
+    if (!entry) return undefined;
+    if (entry.value === 'true') return true;
+    if (entry.value !== 'false') {
+      warn(
+        key,
+        'boolean',
+        `${key} (${JSON.stringify(entry.value)}) is read as false: only "true" enables it`,
+        entry,
+      );
+    }
+    return false;
+  }
+
   return {
     problems,
+    warnings,
     report,
+    warn,
     refuse,
     entries: () => metadata.entries(),
     entry: (key: string): MetadataEntry | undefined => metadata.get(key),
     string: (key: string): string | undefined => metadata.get(key)?.value,
 
-    /** Only `"true"` is true; absent or `"false"` is false; anything else (`"yes"`, `"TRUE"`) is refused. */
-    boolean(key: string): boolean {
-      const entry = metadata.get(key);
-      if (!entry || entry.value === 'false') return false;
-      if (entry.value === 'true') return true;
-      refuse(key, entry, 'boolean', 'must be "true" or "false"');
-      return false;
-    },
+    boolean: (key: string): boolean => optionalBoolean(key) ?? false,
+    optionalBoolean,
 
     positiveInteger: (key: string) => integer(key, 1),
     nonNegativeInteger: (key: string) => integer(key, 0),

@@ -58,11 +58,12 @@ export interface LicensedPriceMetadata {
   unpaidActiveLicensePeriod?: Duration;
   maxActivations?: number;
   floatingCloud?: number;
-  enableMaintenanceDuration: boolean;
+  /** `undefined` (no key) = as the policy says; `false` switches maintenance off even where the policy turns it on. */
+  enableMaintenanceDuration?: boolean;
   maxLicenseUsers?: number;
   assignCustomerAsUser: boolean;
   isLicenseManager: boolean;
-  /** Days added on top of the valid duration; 0 unless set (recurring prices only). */
+  /** Days added on top of the valid duration; 0 unless set on a recurring price (ignored on one-off). */
   addedDays: number;
   /** `custom_field_{NAME}` overrides, NAME → value. */
   customFields: Record<string, string>;

@@ -1,8 +1,11 @@
 import type { Duration } from './duration';
 import type { LicensedPriceMetadata, LicenseType } from './license-metadata';
 
-/** Warning: persisted in license natural keys — renaming a kind breaks idempotency of stored rows. */
-export type LicenseSourceKind = 'checkout_session' | 'invoice' | 'subscription';
+/**
+ * Warning: persisted in license natural keys — renaming a kind breaks idempotency of stored rows.
+ * `order` is an order taken by hand through the ledger (admin API, HubSpot card, workflow).
+ */
+export type LicenseSourceKind = 'checkout_session' | 'invoice' | 'subscription' | 'order';
 
 /** The Stripe object a line item belongs to. */
 export interface LicenseSource {
@@ -32,7 +35,8 @@ export interface LicenseRequest {
   maintenanceDuration?: Duration;
   /** Set only when `enable_maintenance_duration` is true and the duration is known. */
   maintenanceUntil?: Date;
-  enableMaintenanceDuration: boolean;
+  /** `undefined` = as the policy says. */
+  enableMaintenanceDuration?: boolean;
   unpaidActiveLicensePeriod?: Duration;
   maxActivations?: number;
   maxLicenseUsers?: number;

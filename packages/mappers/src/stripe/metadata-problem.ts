@@ -14,7 +14,9 @@ export type MetadataRule =
   | 'requires-single-license'
   | 'requires-floating-cloud'
   | 'custom-field-name'
-  | 'possible-typo';
+  | 'unknown-custom-field'
+  | 'possible-typo'
+  | 'ignored-attribute';
 
 /** One broken rule; `message` names the price, the attribute and the rule because operators act on it. */
 export interface MetadataProblem {
@@ -22,4 +24,10 @@ export interface MetadataProblem {
   attribute: string;
   rule: MetadataRule;
   message: string;
+  /**
+   * `warning`: the value has a documented meaning and the order is licensed anyway, but it is
+   * probably not what was meant (`yes` read as false, an attribute the price type ignores).
+   * Absent: an error, which refuses the order.
+   */
+  severity?: 'warning';
 }

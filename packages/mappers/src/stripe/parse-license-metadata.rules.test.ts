@@ -28,16 +28,6 @@ describe('parseLicenseMetadata refuses attribute combinations', () => {
       },
     ],
     [
-      'valid_duration on a recurring price',
-      { metadata: { ...BASE, valid_duration: '1y' }, recurring: true },
-      {
-        attribute: 'valid_duration',
-        rule: 'duration-from-billing-period',
-        message:
-          'price price_123: valid_duration is not allowed on a recurring price (its billing period sets the duration)',
-      },
-    ],
-    [
       'floating_cloud above max_activations',
       { metadata: { ...BASE, max_activations: '5', floating_cloud: '10' } },
       {
@@ -63,15 +53,6 @@ describe('parseLicenseMetadata refuses attribute combinations', () => {
         rule: 'user-authorization-only',
         message:
           'price price_123: assign_customer_as_user is only allowed for products with user authorization',
-      },
-    ],
-    [
-      'added_days on a one-off price',
-      { metadata: { ...BASE, added_days: '7' } },
-      {
-        attribute: 'added_days',
-        rule: 'recurring-only',
-        message: 'price price_123: added_days is only allowed on recurring prices',
       },
     ],
     [

@@ -21,7 +21,7 @@ describe('parseLicenseMetadata accepts', () => {
         maxActivations: undefined,
         addedDays: 0,
         customFields: {},
-        enableMaintenanceDuration: false,
+        enableMaintenanceDuration: undefined,
         assignCustomerAsUser: false,
         isLicenseManager: false,
         isSingleLicense: false,
@@ -161,7 +161,7 @@ describe('parseLicenseMetadata accepts', () => {
     const result = parseCase({
       metadata: { ignore_product_in_licensespring: 'true', max_activations: 'lots' },
     });
-    expect(result).toEqual({ ok: true, value: { ignored: true, priceId: 'price_123' } });
+    expect(result).toEqual({ ok: true, warnings: [], value: { ignored: true, priceId: 'price_123' } });
   });
 });
 

@@ -18,11 +18,17 @@ export interface ParseLicenseMetadataOptions {
   product?: Stripe.Product;
   /** The product's authorization method; `undefined` (unknown) skips the user-only rules. */
   authorizationMethod?: AuthorizationMethod;
+  /**
+   * The custom fields the product has. When given, a `custom_field_{NAME}` naming none of them is
+   * dropped and warned about (a likely typo); `undefined` (product unknown) keeps every override.
+   */
+  customFieldNames?: readonly string[];
 }
 
+/** `warnings` never refuse an order; `errors` do. */
 export type ParseLicenseMetadataResult =
-  | { ok: true; value: LicenseMetadata }
-  | { ok: false; errors: MetadataProblem[] };
+  | { ok: true; value: LicenseMetadata; warnings: MetadataProblem[] }
+  | { ok: false; errors: MetadataProblem[]; warnings: MetadataProblem[] };
 
 const RECURRING_LICENSE_TYPES: readonly LicenseType[] = ['subscription', 'consumption'];
 
@@ -41,9 +47,10 @@ export function parseLicenseMetadata(
   // An ignored price is not licensed at all, so its other attributes must not block anything.
   if (read.boolean('ignore_product_in_licensespring')) {
     return read.problems.length > 0
-      ? { ok: false, errors: read.problems }
-      : { ok: true, value: { ignored: true, priceId: price.id } };
+      ? { ok: false, errors: read.problems, warnings: read.warnings }
+      : { ok: true, value: { ignored: true, priceId: price.id }, warnings: read.warnings };
   }
+  const recurring = price.recurring !== null;
 
   const shortCode = read.string('short_code');
   if (shortCode === undefined || shortCode.trim() === '') {
@@ -55,19 +62,19 @@ export function parseLicenseMetadata(
     priceId: price.id,
     shortCode: shortCode ?? '',
     licensePolicy: read.string('license_policy'),
-    licenseType: readLicenseType(read, price.recurring !== null),
-    recurring: price.recurring !== null,
+    licenseType: readLicenseType(read, recurring),
+    recurring,
     validDuration: readValidDuration(read, price.recurring),
     maintenanceDuration: read.duration('maintenance_duration'),
     unpaidActiveLicensePeriod: read.duration('unpaid_active_license_period'),
     maxActivations: read.positiveInteger('max_activations'),
     floatingCloud: read.positiveInteger('floating_cloud'),
-    enableMaintenanceDuration: read.boolean('enable_maintenance_duration'),
+    enableMaintenanceDuration: read.optionalBoolean('enable_maintenance_duration'),
     maxLicenseUsers: read.positiveInteger('max_license_users'),
     assignCustomerAsUser: read.boolean('assign_customer_as_user'),
     isLicenseManager: read.boolean('is_license_manager'),
-    addedDays: read.nonNegativeInteger('added_days') ?? 0,
-    customFields: readCustomFields(read),
+    addedDays: readAddedDays(read, recurring),
+    customFields: readCustomFields(read, options.customFieldNames),
     isSingleLicense: read.boolean('is_single_license'),
     floatingUsersFromQuantity: read.boolean('floating_users_from_quantity'),
     isProductBundle: read.boolean('is_product_bundle'),
@@ -94,10 +101,6 @@ export function parseLicenseMetadata(
       }
     }
   }
-  const addedDays = read.entry('added_days');
-  if (addedDays && price.recurring === null) {
-    read.report('added_days', 'recurring-only', 'added_days is only allowed on recurring prices', addedDays);
-  }
   if (value.floatingUsersFromQuantity) {
     if (!value.isSingleLicense) {
       read.report(
@@ -115,7 +118,9 @@ export function parseLicenseMetadata(
     }
   }
 
-  return read.problems.length > 0 ? { ok: false, errors: read.problems } : { ok: true, value };
+  return read.problems.length > 0
+    ? { ok: false, errors: read.problems, warnings: read.warnings }
+    : { ok: true, value, warnings: read.warnings };
 }
 
 function readLicenseType(read: MetadataReader, recurring: boolean): LicenseType | undefined {
@@ -143,24 +148,52 @@ function readValidDuration(
   // A valid_duration inherited from the product belongs to its one-off prices; only the price's own is a mistake.
   const entry = read.entry('valid_duration');
   if (entry?.from === 'price') {
-    read.report(
+    read.warn(
       'valid_duration',
       'duration-from-billing-period',
-      'valid_duration is not allowed on a recurring price (its billing period sets the duration)',
+      'valid_duration is ignored on a recurring price (its billing period sets the duration)',
       entry,
     );
   }
   return toBillingPeriodDuration(recurring);
 }
 
-function readCustomFields(read: MetadataReader): Record<string, string> {
+/** The documented scope: days added to a subscription interval, so a one-off price's are ignored. */
+function readAddedDays(read: MetadataReader, recurring: boolean): number {
+  const days = read.nonNegativeInteger('added_days') ?? 0;
+  const entry = read.entry('added_days');
+  if (entry && !recurring) {
+    read.warn(
+      'added_days',
+      'recurring-only',
+      'added_days is ignored on a one-off price (it extends subscription intervals only)',
+      entry,
+    );
+    return 0;
+  }
+  return days;
+}
+
+/** Overrides of the product's own custom fields only: the reference never creates a field. */
+function readCustomFields(
+  read: MetadataReader,
+  known: readonly string[] | undefined,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, entry] of read.entries()) {
     if (!key.startsWith(CUSTOM_FIELD_PREFIX)) continue;
     const name = key.slice(CUSTOM_FIELD_PREFIX.length);
-    if (name === '')
+    if (name === '') {
       read.report(key, 'custom-field-name', `${key} needs a field name after the prefix`, entry);
-    else fields[name] = entry.value;
+    } else if (known && !known.includes(name)) {
+      const hint = known.length > 0 ? ` (it has: ${known.join(', ')})` : ' (it has none)';
+      read.warn(
+        key,
+        'unknown-custom-field',
+        `${key} names no custom field of the product${hint}, a likely typo; it is ignored`,
+        entry,
+      );
+    } else fields[name] = entry.value;
   }
   return fields;
 }

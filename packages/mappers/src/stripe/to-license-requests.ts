@@ -2,6 +2,7 @@ import { addDuration } from './add-duration';
 import type { Duration } from './duration';
 import type { AuthorizationMethod, LicensedPriceMetadata, LicenseMetadata } from './license-metadata';
 import type { BundleRequest, LicenseRequest, LicenseSource } from './license-request';
+import { toSourceKey } from './to-source-key';
 
 export interface ToLicenseRequestsInput {
   metadata: LicenseMetadata;
@@ -84,5 +85,5 @@ function toValidUntil(now: Date, metadata: LicensedPriceMetadata, duration?: Dur
 
 function withUnit(base: BaseRequest, input: ToLicenseRequestsInput, unitIndex: number): LicenseRequest {
   const { source, lineItemId } = input;
-  return { ...base, unitIndex, idempotencyKey: `${source.kind}:${source.id}:${lineItemId}:${unitIndex}` };
+  return { ...base, unitIndex, idempotencyKey: toSourceKey(source, lineItemId, unitIndex) };
 }

@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, NotFoundError } from '@licensync/core';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '@licensync/core/errors';
 import type { ErrorRequestHandler } from 'express';
 
 /**
@@ -9,6 +9,9 @@ export function adminErrorHandler(): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (err instanceof InvalidInputError) {
       return void res.status(400).json({ error: 'invalid request', fields: err.fields });
+    }
+    if (err instanceof UnprocessableError) {
+      return void res.status(422).json({ error: err.message, fields: { [err.field]: err.message } });
     }
     if (err instanceof NotFoundError) return void res.status(404).json({ error: err.message });
     if (err instanceof ConflictError) {

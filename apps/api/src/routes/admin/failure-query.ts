@@ -1,4 +1,4 @@
-import type { FailureFilter, FailureSelection } from '@licensync/core';
+import type { FailureFilter, FailureSelection } from '@licensync/core/failures';
 import { z } from 'zod';
 import { bodyId, isoTime, queryInteger, storableText } from './query-primitives';
 

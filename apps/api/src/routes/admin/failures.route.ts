@@ -1,11 +1,6 @@
-import {
-  discardFailures,
-  getFailure,
-  listFailures,
-  NotFoundError,
-  parseInput,
-  replayFailures,
-} from '@licensync/core';
+import { parseInput } from '@licensync/core/catalog';
+import { NotFoundError } from '@licensync/core/errors';
+import { discardFailures, getFailure, listFailures, replayFailures } from '@licensync/core/failures';
 import { type Request, Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import {
@@ -16,6 +11,7 @@ import {
   toFailureSelection,
 } from './failure-query';
 import { toPathId } from './query-primitives';
+import { requestWorkspace } from './request-workspace';
 import { toFailureDetailsJson, toFailureJson } from './to-failure-json';
 
 /** There is one admin token and it has no label; the CLI says it is the CLI. */
@@ -24,9 +20,10 @@ const actorOf = (req: Request) => (req.get('x-licensync-client') === 'cli' ? 'cl
 /** Final job failures from Postgres: list, inspect, replay once fixed, or discard. */
 export function failuresRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, config, queues, defaultWorkspaceId: workspaceId } = deps;
+  const { db, config, queues } = deps;
 
   router.get('/failures', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const query = parseInput(failureListQuery, req.query);
     const { data, hasMore } = await listFailures({
       db,
@@ -39,6 +36,7 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.post('/failures/replay', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const body = parseInput(replayBody, req.body);
     const result = await replayFailures({
       db,
@@ -59,6 +57,7 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.post('/failures/discard', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const body = parseInput(discardBody, req.body);
     const result = await discardFailures({
       db,
@@ -71,6 +70,7 @@ export function failuresRoute(deps: AppDeps): Router {
   });
 
   router.get('/failures/:id', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const failureId = toPathId(req.params.id);
     if (failureId === undefined) {
       throw new NotFoundError(`failure ${req.params.id} not found`);

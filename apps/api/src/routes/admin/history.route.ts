@@ -1,12 +1,14 @@
-import { getHistory, parseInput, resolveHistorySubjects } from '@licensync/core';
+import { parseInput } from '@licensync/core/catalog';
+import { getHistory, resolveHistorySubjects } from '@licensync/core/history';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { queryInteger, storableText } from './query-primitives';
+import { requestWorkspace } from './request-workspace';
 
 const text = storableText(320, { trim: true });
 
-const historyQuery = z
+export const historyQuery = z
   .strictObject({
     customer_email: text.optional(),
     stripe_id: text.optional(),
@@ -26,9 +28,10 @@ const historyQuery = z
  */
 export function historyRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, defaultWorkspaceId: workspaceId } = deps;
+  const { db } = deps;
 
   router.get('/history', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const q = parseInput(historyQuery, req.query);
     const subjects = await resolveHistorySubjects({
       db,
@@ -51,6 +54,7 @@ export function historyRoute(deps: AppDeps): Router {
         message: e.message,
         error: e.error,
         source: e.source,
+        actor: e.actor,
         subjects: e.subjects,
         detail: e.detail,
       })),

@@ -1,19 +1,24 @@
-import { getLicense, listLicenses, parseInput, reissueLicenseKey, setLicenseEnabled } from '@licensync/core';
+import { parseInput } from '@licensync/core/catalog';
+import { getLicense, listLicenses, reissueLicenseKey, setLicenseEnabled } from '@licensync/core/licenses';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { licenseListQuery } from './license-list-query';
 import { storableText } from './query-primitives';
+import { requestWorkspace } from './request-workspace';
 import { toLicenseJson } from './to-license-json';
 
-const disableBody = z.strictObject({ reason: storableText(500, { trim: true }).optional() }).default({});
+export const disableBody = z
+  .strictObject({ reason: storableText(500, { trim: true }).optional() })
+  .default({});
 
 /** The license ledger: look licenses up, switch them on and off, and replace leaked keys. */
 export function licensesRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, defaultWorkspaceId: workspaceId } = deps;
+  const { db } = deps;
 
   router.get('/licenses', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const query = parseInput(licenseListQuery, req.query);
     const { data, hasMore } = await listLicenses({
       db,
@@ -32,16 +37,19 @@ export function licensesRoute(deps: AppDeps): Router {
   });
 
   router.get('/licenses/:id', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     res.json(toLicenseJson(await getLicense({ db, workspaceId, licenseId: req.params.id })));
   });
 
   router.post('/licenses/:id/enable', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const licenseId = req.params.id;
     await setLicenseEnabled({ db, workspaceId, licenseId, enabled: true });
     res.json(toLicenseJson(await getLicense({ db, workspaceId, licenseId })));
   });
 
   router.post('/licenses/:id/disable', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const { reason } = parseInput(disableBody, req.body);
     const licenseId = req.params.id;
     await setLicenseEnabled({ db, workspaceId, licenseId, enabled: false, reason });
@@ -49,6 +57,7 @@ export function licensesRoute(deps: AppDeps): Router {
   });
 
   router.post('/licenses/:id/reissue_key', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     const licenseId = req.params.id;
     await reissueLicenseKey({ db, workspaceId, licenseId });
     res.json(toLicenseJson(await getLicense({ db, workspaceId, licenseId })));

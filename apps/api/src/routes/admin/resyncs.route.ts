@@ -1,25 +1,27 @@
+import { parseInput } from '@licensync/core/catalog';
+import { RESYNC_KINDS } from '@licensync/core/queues';
 import {
   getResyncRun,
   listResyncRuns,
-  parseInput,
-  RESYNC_KINDS,
   ResyncConflictError,
   type ResyncRun,
   requestResync,
   toResyncProgress,
-} from '@licensync/core';
+} from '@licensync/core/resyncs';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { requestOperator } from '../../middleware/authenticate-operator';
 import { queryInteger } from './query-primitives';
+import { requestWorkspace } from './request-workspace';
 
-const createBody = z.strictObject({
+export const resyncCreateBody = z.strictObject({
   kind: z.enum(RESYNC_KINDS),
   /** `workspace`, `customer:<id>` or `hubspot:<objectType>:<id>`; checked by requestResync. */
   scope: z.string().trim().min(1).max(200).default('workspace'),
 });
 
-const listQuery = z.strictObject({
+export const resyncListQuery = z.strictObject({
   kind: z.enum(RESYNC_KINDS).optional(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed']).optional(),
   limit: queryInteger(1, 100).default(20),
@@ -31,10 +33,11 @@ const listQuery = z.strictObject({
  */
 export function resyncsRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, config, defaultWorkspaceId: workspaceId } = deps;
+  const { db, config } = deps;
 
   router.post('/resyncs', async (req, res) => {
-    const { kind, scope } = parseInput(createBody, req.body ?? {});
+    const workspaceId = requestWorkspace(req, deps);
+    const { kind, scope } = parseInput(resyncCreateBody, req.body ?? {});
     try {
       const run = await requestResync({
         db,
@@ -42,7 +45,7 @@ export function resyncsRoute(deps: AppDeps): Router {
         workspaceId,
         kind,
         scope,
-        requestedBy: 'admin-api',
+        requestedBy: requestOperator(req)?.actor ?? 'admin-api',
         retry: { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS },
       });
       res.status(202).json(toResyncJson(run, new Date()));
@@ -53,13 +56,15 @@ export function resyncsRoute(deps: AppDeps): Router {
   });
 
   router.get('/resyncs', async (req, res) => {
-    const query = parseInput(listQuery, req.query);
+    const workspaceId = requestWorkspace(req, deps);
+    const query = parseInput(resyncListQuery, req.query);
     const runs = await listResyncRuns({ db, workspaceId, ...query });
     const now = new Date();
     res.json({ data: runs.map((run) => toResyncJson(run, now)) });
   });
 
   router.get('/resyncs/:id', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
     res.json(toResyncJson(await getResyncRun({ db, workspaceId, runId: req.params.id }), new Date()));
   });
 

@@ -1,6 +1,8 @@
-import { countOpenWork } from '@licensync/core';
+import { countOpenWork } from '@licensync/core/failures';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { readLiveness, toLivenessJson } from '../../status/read-liveness';
+import { requestWorkspace } from './request-workspace';
 
 const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -10,10 +12,14 @@ const STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'comple
  */
 export function statusRoute(deps: AppDeps): Router {
   const router = Router();
-  const { db, queues, defaultWorkspaceId: workspaceId } = deps;
+  const { db, queues } = deps;
 
-  router.get('/status', async (_req, res) => {
-    const work = await countOpenWork({ db, workspaceId });
+  router.get('/status', async (req, res) => {
+    const workspaceId = requestWorkspace(req, deps);
+    const [work, liveness] = await Promise.all([
+      countOpenWork({ db, workspaceId }),
+      readLiveness({ db, queues, workspaceId }),
+    ]);
     let queueCounts: Record<string, Record<string, number>> | null = null;
     try {
       queueCounts = Object.fromEntries(
@@ -32,6 +38,7 @@ export function statusRoute(deps: AppDeps): Router {
       inbox_pending: work.inboxPending,
       failures_open: work.failuresOpen,
       outbox_pending: work.outboxPending,
+      ...toLivenessJson(liveness),
     });
   });
 

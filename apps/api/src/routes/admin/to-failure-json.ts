@@ -1,4 +1,4 @@
-import type { FailureDetails, FailureRow } from '@licensync/core';
+import type { FailureDetails, FailureRow } from '@licensync/core/failures';
 
 /** A failure as the list shows it. */
 export function toFailureJson(f: FailureRow) {
@@ -35,6 +35,8 @@ export function toFailureDetailsJson({ failure, inboxEvent, actions }: FailureDe
       status: inboxEvent.status,
       round: inboxEvent.round,
       last_error: inboxEvent.lastError,
+      // Each handler's last outcome: a replay runs only the failed ones.
+      handler_outcomes: inboxEvent.handlerOutcomes,
       received_at: inboxEvent.receivedAt.toISOString(),
       payload: inboxEvent.payload,
     },

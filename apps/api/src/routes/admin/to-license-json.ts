@@ -1,4 +1,4 @@
-import type { LicenseDetails } from '@licensync/core';
+import type { LicenseDetails } from '@licensync/core/licenses';
 
 /** A license as the admin API answers it: snake_case, Stripe references grouped under `stripe`. */
 export function toLicenseJson({

@@ -1,4 +1,4 @@
-import type { CatalogProduct } from '@licensync/core';
+import type { CatalogProduct } from '@licensync/core/catalog';
 import { toCustomFieldJson, toFeatureJson, toPolicyJson } from './to-product-parts-json';
 
 /** A product with its policies, features and custom fields, as the admin API answers it. */

@@ -1,4 +1,4 @@
-import type { CustomField, Feature, Policy } from '@licensync/core';
+import type { CustomField, Feature, Policy } from '@licensync/core/catalog';
 
 /** A license policy as the admin API answers it. */
 export function toPolicyJson(policy: Policy) {

@@ -17,6 +17,8 @@ export const activityLog = pgTable(
     outcome: text('outcome').$type<'ok' | 'error' | 'skipped'>().notNull(),
     message: text('message'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
+    /** Who acted for an operator's action: `admin-token` or `key:<name>`; null for system work. */
+    actor: text('actor'),
   },
   (t) => [index('activity_log_subjects').using('gin', t.subjects), index('activity_log_at').on(t.at)],
 );

@@ -25,7 +25,9 @@ export const hubspotConnections = pgTable(
       .references(() => workspaces.id),
     portalId: text('portal_id').notNull(),
     authKind: text('auth_kind').$type<'static' | 'oauth'>().notNull(),
+    /** Sealed (`enc:v1:…`, see `createSecretBox`); never logged. */
     accessToken: text('access_token').notNull(),
+    /** Sealed; OAuth connections only. */
     refreshToken: text('refresh_token'),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     status: text('status').$type<'active' | 'disconnected' | 'error'>().notNull().default('active'),
@@ -37,6 +39,10 @@ export const hubspotConnections = pgTable(
       .default('contact'),
     syncToggles: jsonb('sync_toggles').$type<HubspotSyncToggles>().notNull().default({}),
     enabled: boolean('enabled').notNull().default(true),
+    /** Why the connection is `disconnected` or in `error` (e.g. HubSpot refused the refresh token). */
+    statusReason: text('status_reason'),
+    connectedAt: timestamp('connected_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

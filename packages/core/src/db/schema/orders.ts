@@ -2,7 +2,16 @@ import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core
 import { customers } from './customers';
 import { workspaces } from './workspaces';
 
-export type OrderSourceKind = 'checkout_session' | 'invoice' | 'subscription' | 'admin' | 'hubspot';
+/** Warning: persisted. The last three are orders taken by hand (admin API, HubSpot card, workflow action). */
+export type OrderSourceKind =
+  | 'checkout_session'
+  | 'invoice'
+  | 'subscription'
+  | 'admin'
+  | 'hubspot'
+  | 'manual'
+  | 'hubspot_card'
+  | 'workflow';
 
 /** One purchase: the Stripe object that paid for a set of licenses. */
 export const orders = pgTable(

@@ -5,6 +5,8 @@ export interface PriceProblem {
   attribute: string;
   rule: string;
   message: string;
+  /** `warning`: reported only, the price still licenses; absent: an error that refuses orders. */
+  severity?: 'warning';
 }
 
 /** Metadata problems of a Stripe price, found when the price is created or updated. */

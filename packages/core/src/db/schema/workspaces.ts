@@ -2,12 +2,22 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Per-workspace behaviour switches; absent keys take the defaults in `workspaceSettings()`. */
 export interface WorkspaceSettings {
-  /** What a partial refund does to the payment's licenses. */
+  /**
+   * What a partial refund does to the payment's licenses: `disable` (the default, as for a full
+   * refund) or `none` (it is only recorded).
+   */
   partialRefundAction?: 'none' | 'disable';
   /** Disable the payment's licenses when a dispute is opened. */
   disableOnDispute?: boolean;
   /** Cron (UTC) of this workspace's scheduled resyncs; `RESYNC_CRON` when absent. */
   resyncCron?: string;
+  /**
+   * What `pause_collection` on a subscription does to its licenses. Stripe keeps such a
+   * subscription `active`, so by default they keep working.
+   */
+  pauseCollectionAction?: 'keep_working' | 'disable';
+  /** The HubSpot object a customer of undefined type becomes. */
+  hubspotDefaultObject?: 'contact' | 'company';
 }
 
 export const workspaces = pgTable('workspaces', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUEUES } from '../names';
+import { configuredRetry } from './job-retry';
 
 /** Processes one stored provider event. Enqueued by the api and by the relay. */
 export const processInboxEventJob = {
@@ -16,6 +17,7 @@ export const processInboxEventJob = {
    * new job even while BullMQ still keeps the failed one.
    */
   jobId: (inboxEventId: number, round: number) => `inbox-${inboxEventId}-${round}`,
+  retry: configuredRetry,
 } as const;
 
 export type ProcessInboxEventPayload = z.infer<typeof processInboxEventJob.schema>;

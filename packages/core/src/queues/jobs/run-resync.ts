@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUEUES } from '../names';
+import { configuredRetry } from './job-retry';
 
 export const RESYNC_KINDS = ['stripe-reconcile', 'hubspot-resync'] as const;
 export type ResyncKind = (typeof RESYNC_KINDS)[number];
@@ -19,6 +20,7 @@ export const runResyncJob = {
   jobId: (runId: string) => runId,
   /** Persisted in Redis by name: renaming one orphans the scheduler registered under the old id. */
   schedulerId: (workspaceId: string, kind: ResyncKind) => `resync-${workspaceId}-${kind}`,
+  retry: configuredRetry,
 } as const;
 
 export type RunResyncPayload = z.infer<typeof runResyncJob.schema>;

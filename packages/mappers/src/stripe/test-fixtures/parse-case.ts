@@ -11,11 +11,18 @@ export interface ParseCase {
   recurring?: boolean;
   productMetadata?: Stripe.Metadata;
   authorizationMethod?: AuthorizationMethod;
+  customFieldNames?: string[];
 }
 
-export function parseCase({ metadata, recurring, productMetadata, authorizationMethod }: ParseCase) {
+export function parseCase({
+  metadata,
+  recurring,
+  productMetadata,
+  authorizationMethod,
+  customFieldNames,
+}: ParseCase) {
   const price = makePrice({ metadata, recurring: recurring ? makeRecurring('month', 1) : null });
-  const options: ParseLicenseMetadataOptions = { authorizationMethod };
+  const options: ParseLicenseMetadataOptions = { authorizationMethod, customFieldNames };
   if (productMetadata) options.product = makeProduct({ metadata: productMetadata });
   return parseLicenseMetadata(price, options);
 }

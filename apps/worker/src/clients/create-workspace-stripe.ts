@@ -1,0 +1,34 @@
+import type { Config } from '@licensync/core/config';
+import { getStripeConnection } from '@licensync/core/connections';
+import type { Db } from '@licensync/core/db';
+import type { SecretBox } from '@licensync/core/secrets';
+import { createStripeClient } from '@licensync/core/stripe';
+import type Stripe from 'stripe';
+
+export type WorkspaceStripe = (workspaceId: string) => Promise<Stripe>;
+
+/**
+ * The Stripe client of a workspace: its own connected key when it has one, else the process-wide
+ * STRIPE_API_KEY client. Clients are kept per workspace and rebuilt when the stored key changes
+ * (a reconnect), so a job never reads one account's objects with another account's key.
+ */
+export function createWorkspaceStripe(deps: {
+  config: Config;
+  db: Db;
+  secrets: SecretBox;
+  fallback: Stripe;
+}): WorkspaceStripe {
+  const clients = new Map<string, { sealedKey: string; client: Stripe }>();
+  return async (workspaceId) => {
+    const connection = await getStripeConnection(deps.db, workspaceId);
+    if (!connection?.apiKey) return deps.fallback;
+    const cached = clients.get(workspaceId);
+    if (cached?.sealedKey === connection.apiKey) return cached.client;
+    const client = createStripeClient({
+      apiKey: deps.secrets.open(connection.apiKey),
+      apiBase: deps.config.STRIPE_API_BASE,
+    });
+    clients.set(workspaceId, { sealedKey: connection.apiKey, client });
+    return client;
+  };
+}

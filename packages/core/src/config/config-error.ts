@@ -1,0 +1,4 @@
+/** A bad or missing setting; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,6 @@
+export * from './assert-migrated';
+export * from './client';
+export * from './ensure-database';
+export * from './is-uuid';
+export * from './migrate';
+export * from './upsert-if-newer';

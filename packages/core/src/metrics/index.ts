@@ -1,0 +1,2 @@
+export * from './create-metrics';
+export * from './register-state-gauges';

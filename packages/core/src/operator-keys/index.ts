@@ -1,0 +1,3 @@
+export * from './create-operator-key';
+export * from './find-operator-key';
+export * from './revoke-operator-key';

@@ -1,0 +1,5 @@
+export * from './create-order';
+export * from './find-or-create-order';
+export * from './order-input';
+export * from './plan-order-drafts';
+export * from './resolve-order-customer';

@@ -1,0 +1,1 @@
+export * from './relay-pending-events';

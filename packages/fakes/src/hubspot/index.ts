@@ -1,0 +1,13 @@
+export { createFakeHubspot } from './create-fake-hubspot';
+export type {
+  FakeHubspot,
+  FakeHubspotOauth,
+  FakeHubspotOptions,
+  PortalCredentials,
+} from './fake-hubspot.types';
+export type { FailNextOptions } from './limits/fault-injector';
+export type { RateLimitSettings } from './limits/rate-limiter';
+export { type HubspotContract, loadHubspotContract } from './openapi-contract';
+export type { LoggedRequest as HubspotLoggedRequest } from './request-log';
+export { skipWithoutSpecs } from './skip-without-specs';
+export type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';

@@ -1,7 +1,0 @@
-export { createFakeHubspot } from './create-fake-hubspot';
-export type { FakeHubspot, FakeHubspotOptions, PortalCredentials } from './fake-hubspot.types';
-export type { FailNextOptions } from './limits/fault-injector';
-export type { RateLimitSettings } from './limits/rate-limiter';
-export { type HubspotContract, loadHubspotContract } from './openapi-contract';
-export type { LoggedRequest as HubspotLoggedRequest } from './request-log';
-export type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';

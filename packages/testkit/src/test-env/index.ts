@@ -1,3 +1,0 @@
-export * from './settle-inbox';
-export * from './test-database';
-export * from './test-stack';
