@@ -53,7 +53,8 @@ export async function startChaosStack(infra: ChaosInfra, name: string, workers: 
   const env = serviceEnv(infra, databaseUrl);
   const api = serviceProcess({ name: 'api', app: 'api', env, logDir });
   // The worker logs at info (one line per event) so a restart can wait for "worker started".
-  const workerEnv = { ...env, LOG_LEVEL: 'info' };
+  // Port 0: several workers run at once, each with its own health and metrics port.
+  const workerEnv = { ...env, LOG_LEVEL: 'info', WORKER_PORT: '0' };
   const workerProcs = Array.from({ length: workers }, (_, i) =>
     serviceProcess({
       name: `worker-${i + 1}`,
@@ -63,24 +64,25 @@ export async function startChaosStack(infra: ChaosInfra, name: string, workers: 
       readyLine: '"msg":"worker started"',
     }),
   );
-  await Promise.all([api, ...workerProcs].map((p) => p.start()));
-  const base = `http://127.0.0.1:${infra.apiPort}`;
-  await until(async () => (await fetch(`${base}/readyz`)).ok, 60_000, 'the api to be ready');
-  await until(
-    async () => Boolean((await getHubspotConnection(harnessDb.db, workspace.id))?.objectTypeIds.licenses),
-    60_000,
-    'the worker to connect HubSpot',
-  );
-  return {
-    harnessDb,
-    webhookUrl: `${base}/webhooks/stripe`,
-    api,
-    workers: workerProcs,
-    async close() {
-      await Promise.all([api, ...workerProcs].map((p) => p.stop()));
-      await harnessDb.close();
-    },
+  const close = async () => {
+    await Promise.all([api, ...workerProcs].map((p) => p.stop()));
+    await harnessDb.close();
   };
+  const base = `http://127.0.0.1:${infra.apiPort}`;
+  try {
+    await Promise.all([api, ...workerProcs].map((p) => p.start()));
+    await until(async () => (await fetch(`${base}/readyz`)).ok, 60_000, 'the api to be ready');
+    await until(
+      async () => Boolean((await getHubspotConnection(harnessDb.db, workspace.id))?.objectTypeIds.licenses),
+      60_000,
+      'the worker to connect HubSpot',
+    );
+  } catch (err) {
+    // A process that did start must not outlive the run.
+    await close();
+    throw err;
+  }
+  return { harnessDb, webhookUrl: `${base}/webhooks/stripe`, api, workers: workerProcs, close };
 }
 
 /**
