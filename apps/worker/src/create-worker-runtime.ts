@@ -20,6 +20,7 @@ import { createOutboxPoll } from './hubspot/poll-outbox';
 import { readOperationalState } from './metrics/read-operational-state';
 import { createResyncDeps } from './resyncs/create-resync-deps';
 import { startResyncBookkeeping } from './resyncs/start-resync-bookkeeping';
+import { createOutboundEventPoll } from './webhooks/poll-outbound-events';
 import type { WorkerDeps } from './worker-deps';
 
 export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
@@ -104,6 +105,11 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     },
   );
   void outbox.runNow();
+  const outbound = everyInterval(
+    config.HUBSPOT_SYNC_POLL_MS,
+    createOutboundEventPoll({ db, config, queue: queues.webhooks }),
+    { logger, what: 'outbound event poll' },
+  );
   const purge = everyInterval(
     config.OUTBOX_PURGE_INTERVAL_MS,
     async () => {
@@ -143,7 +149,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
       stopping.abort();
       connecting.stop();
       const steps = [
-        () => Promise.all([relay.stop(), outbox.stop(), purge.stop()]),
+        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), purge.stop()]),
         () => Promise.all(workers.map((w) => closeWithin(w, config.WORKER_STOP_TIMEOUT_MS))),
         () => bookkeeping,
         () => hubspot.close(),
