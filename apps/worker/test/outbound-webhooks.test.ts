@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { recordJobFailure } from '@licensync/core/failures';
+import * as schema from '@licensync/core/schema';
+import { createSecretBox, resealSecrets } from '@licensync/core/secrets';
 import { eventually } from '@licensync/test-env';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/start-stack';
@@ -164,4 +167,15 @@ it('an endpoint without a type list receives failure.created when a job fails fo
   });
   expect(hook!.verified).toBe(true);
   expect(hook!.body.data).toMatchObject({ id: failureId, last_error: 'price has a broken attribute' });
+});
+
+it('endpoint secrets are stored sealed and follow a key rotation', async () => {
+  const [row] = await stack.api.db.select().from(schema.webhookEndpoints);
+  expect(row!.secret).toMatch(/^enc:v1:/);
+  expect(row!.secret).not.toContain(receiver.state.secret);
+  const newKey = randomBytes(32).toString('base64');
+  const rotated = createSecretBox({ key: newKey, oldKeys: [stack.env.config.ENCRYPTION_KEY] });
+  expect(await resealSecrets(stack.api.db, rotated)).toBeGreaterThanOrEqual(1);
+  const [after] = await stack.api.db.select().from(schema.webhookEndpoints);
+  expect(createSecretBox({ key: newKey }).open(after!.secret)).toBe(receiver.state.secret);
 });
