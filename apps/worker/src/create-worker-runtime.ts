@@ -9,6 +9,7 @@ import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/
 import { relayPendingEvents } from '@licensync/core/relay';
 import { createSecretBoxFromConfig, resealSecrets } from '@licensync/core/secrets';
 import { createStripeClient } from '@licensync/core/stripe';
+import { purgeOutboundEvents } from '@licensync/core/webhooks';
 import { createFailureAlerter } from './alerts/create-failure-alerter';
 import { createWorkspaceStripe } from './clients/create-workspace-stripe';
 import { createWorkers } from './create-workers';
@@ -127,6 +128,13 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         maxBatches: Math.ceil(limit / batchSize),
       });
       if (keys > 0) logger.info({ purged: keys }, 'purged old idempotency keys');
+      // Webhook events and their delivery log follow the outbox's retention.
+      const events = await purgeOutboundEvents(db, {
+        olderThanMs: config.OUTBOX_RETENTION_DAYS * 86_400_000,
+        batchSize,
+        maxBatches: Math.ceil(limit / batchSize),
+      });
+      if (events > 0) logger.info({ purged: events }, 'purged old outbound webhook events');
     },
     { logger, what: 'outbox purge' },
   );

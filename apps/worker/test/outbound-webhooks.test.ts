@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { recordJobFailure } from '@licensync/core/failures';
 import * as schema from '@licensync/core/schema';
 import { createSecretBox, resealSecrets } from '@licensync/core/secrets';
+import { emitOutboundEvent, purgeOutboundEvents } from '@licensync/core/webhooks';
 import { eventually } from '@licensync/test-env';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/start-stack';
 import { startWebhookReceiver } from './support/start-webhook-receiver';
@@ -178,4 +180,21 @@ it('endpoint secrets are stored sealed and follow a key rotation', async () => {
   expect(await resealSecrets(stack.api.db, rotated)).toBeGreaterThanOrEqual(1);
   const [after] = await stack.api.db.select().from(schema.webhookEndpoints);
   expect(createSecretBox({ key: newKey }).open(after!.secret)).toBe(receiver.state.secret);
+});
+
+it('old dispatched events go with their delivery log; recent ones stay', async () => {
+  const { db, workspaceId } = stack.api;
+  await db.execute(sql`update outbound_events set created_at = now() - interval '40 days'`);
+  expect((await db.select().from(schema.webhookDeliveries)).length).toBeGreaterThan(0);
+  // Written as already dispatched, so the live poller leaves it alone.
+  const recent = await emitOutboundEvent(db, workspaceId, 'order.created', { id: 'recent' });
+  await db.execute(sql`update outbound_events set status = 'dispatched' where id = ${recent}`);
+  const purged = await purgeOutboundEvents(db, {
+    olderThanMs: 30 * 86_400_000,
+    batchSize: 2,
+    maxBatches: 1000,
+  });
+  expect(purged).toBeGreaterThan(2);
+  expect((await db.select().from(schema.outboundEvents)).map((e) => e.id)).toEqual([recent]);
+  expect(await db.select().from(schema.webhookDeliveries)).toEqual([]);
 });

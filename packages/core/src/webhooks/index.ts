@@ -3,6 +3,7 @@ export * from './emit-license-events';
 export * from './emit-outbound-event';
 export * from './get-outbound-event';
 export * from './outbound-event-types';
+export * from './purge-outbound-events';
 export * from './sign-webhook-payload';
 export * from './webhook-deliveries';
 export * from './webhook-endpoints';

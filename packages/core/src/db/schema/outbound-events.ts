@@ -19,5 +19,8 @@ export const outboundEvents = pgTable(
     status: text('status').$type<'pending' | 'dispatched'>().notNull().default('pending'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('outbound_events_pending').on(t.createdAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index('outbound_events_pending').on(t.createdAt).where(sql`status = 'pending'`),
+    index('outbound_events_purge').on(t.createdAt).where(sql`status = 'dispatched'`),
+  ],
 );

@@ -16,7 +16,7 @@ export const webhookDeliveries = pgTable(
       .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
     eventId: text('event_id')
       .notNull()
-      .references(() => outboundEvents.id),
+      .references(() => outboundEvents.id, { onDelete: 'cascade' }),
     attempt: integer('attempt').notNull(),
     /** Null when no answer came (network error, timeout). */
     statusCode: integer('status_code'),
