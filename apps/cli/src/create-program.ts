@@ -18,6 +18,7 @@ import { registerResync } from './commands/resync.command';
 import { registerSettingsGet } from './commands/settings-get.command';
 import { registerSettingsSet } from './commands/settings-set.command';
 import { registerStatus } from './commands/status.command';
+import { registerWebhooks } from './commands/webhooks.command';
 import { registerWorkspaces } from './commands/workspaces.command';
 
 /**
@@ -73,5 +74,7 @@ export function createProgram(ctx: CliContext): Command {
   registerWorkspaces(workspaces, ctx);
   const keys = program.command('keys').description('named operator API keys');
   registerOperatorKeys(keys, ctx);
+  const webhooks = program.command('webhooks').description('outbound webhook endpoints and deliveries');
+  registerWebhooks(webhooks, ctx);
   return program;
 }

@@ -9,6 +9,7 @@ import { closeQueues, createQueues, createRedis, QUEUES } from '@licensync/core/
 import { relayPendingEvents } from '@licensync/core/relay';
 import { createSecretBoxFromConfig, resealSecrets } from '@licensync/core/secrets';
 import { createStripeClient } from '@licensync/core/stripe';
+import { purgeOutboundEvents } from '@licensync/core/webhooks';
 import { createFailureAlerter } from './alerts/create-failure-alerter';
 import { createWorkspaceStripe } from './clients/create-workspace-stripe';
 import { createWorkers } from './create-workers';
@@ -20,6 +21,7 @@ import { createOutboxPoll } from './hubspot/poll-outbox';
 import { readOperationalState } from './metrics/read-operational-state';
 import { createResyncDeps } from './resyncs/create-resync-deps';
 import { startResyncBookkeeping } from './resyncs/start-resync-bookkeeping';
+import { createOutboundEventPoll } from './webhooks/poll-outbound-events';
 import type { WorkerDeps } from './worker-deps';
 
 export type WorkerRuntime = Awaited<ReturnType<typeof createWorkerRuntime>>;
@@ -104,6 +106,11 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     },
   );
   void outbox.runNow();
+  const outbound = everyInterval(
+    config.HUBSPOT_SYNC_POLL_MS,
+    createOutboundEventPoll({ db, config, queue: queues.webhooks }),
+    { logger, what: 'outbound event poll' },
+  );
   const purge = everyInterval(
     config.OUTBOX_PURGE_INTERVAL_MS,
     async () => {
@@ -121,6 +128,13 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         maxBatches: Math.ceil(limit / batchSize),
       });
       if (keys > 0) logger.info({ purged: keys }, 'purged old idempotency keys');
+      // Webhook events and their delivery log follow the outbox's retention.
+      const events = await purgeOutboundEvents(db, {
+        olderThanMs: config.OUTBOX_RETENTION_DAYS * 86_400_000,
+        batchSize,
+        maxBatches: Math.ceil(limit / batchSize),
+      });
+      if (events > 0) logger.info({ purged: events }, 'purged old outbound webhook events');
     },
     { logger, what: 'outbox purge' },
   );
@@ -143,7 +157,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
       stopping.abort();
       connecting.stop();
       const steps = [
-        () => Promise.all([relay.stop(), outbox.stop(), purge.stop()]),
+        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), purge.stop()]),
         () => Promise.all(workers.map((w) => closeWithin(w, config.WORKER_STOP_TIMEOUT_MS))),
         () => bookkeeping,
         () => hubspot.close(),

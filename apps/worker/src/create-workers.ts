@@ -26,6 +26,11 @@ const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   }),
   // One at a time: bulk work never competes with itself, and live events have their own queue.
   [QUEUES.resyncs]: (config) => ({ concurrency: 1, stalledInterval: config.JOB_LOCK_MS }),
+  // Waiting on vendors' servers, not the CPU: a slow receiver must not hold up the others.
+  [QUEUES.webhooks]: (config) => ({
+    concurrency: Math.max(8, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
 };
 
 /**

@@ -4,6 +4,7 @@ import { CUSTOMER_OPERATIONS } from './customer-operations';
 import { LEDGER_OPERATIONS } from './ledger-operations';
 import { OPERATOR_OPERATIONS } from './operator-operations';
 import { SETTINGS_OPERATIONS } from './settings-operations';
+import { WEBHOOK_OPERATIONS } from './webhook-operations';
 
 /** Every operation of the admin API; a test fails when a mounted route is missing here. */
 export const ADMIN_OPERATIONS: AdminOperation[] = [
@@ -12,4 +13,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...SETTINGS_OPERATIONS,
   ...OPERATOR_OPERATIONS,
   ...ACCESS_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];

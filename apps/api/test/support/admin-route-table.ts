@@ -64,6 +64,12 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'POST', path: '/failures/discard', body: { ids: ['{failure}'], reason: 'test order' } },
   { method: 'GET', path: '/history', query: { customer_email: 'fixture@example.com', limit: '10' } },
   { method: 'GET', path: '/status' },
+  { method: 'GET', path: '/webhook_endpoints' },
+  {
+    method: 'POST',
+    path: '/webhook_endpoints',
+    body: { url: 'https://vendor.example/hooks', event_types: ['license.created', 'order.created'] },
+  },
 ];
 
 /** The example with the seeded ids filled in (`'{failure}'` inside a body becomes the number). */

@@ -1,4 +1,11 @@
-import { hubspotSyncJob, type JobName, processInboxEventJob, runResyncJob } from '@licensync/core/queues';
+import {
+  deliverWebhookJob,
+  hubspotSyncJob,
+  type JobName,
+  processInboxEventJob,
+  runResyncJob,
+} from '@licensync/core/queues';
+import { createDeliverWebhook } from './deliver-webhook.job';
 import type { JobHandler } from './job-handler';
 import { createProcessInboxEvent } from './process-inbox-event.job';
 import { createRunResync } from './run-resync.job';
@@ -13,4 +20,5 @@ export const jobHandlers = {
   [processInboxEventJob.name]: createProcessInboxEvent,
   [hubspotSyncJob.name]: createSyncOutbox,
   [runResyncJob.name]: createRunResync,
+  [deliverWebhookJob.name]: createDeliverWebhook,
 } as const satisfies Record<JobName, JobHandler>;

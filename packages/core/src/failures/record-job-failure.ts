@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { type AttemptError, jobFailures } from '../db/schema/index';
+import { emitOutboundEvent } from '../webhooks/emit-outbound-event';
 
 export interface JobFailureInput {
   workspaceId?: string | null;
@@ -58,5 +59,17 @@ export async function recordJobFailure(db: DbOrTx, input: JobFailureInput): Prom
     .insert(jobFailures)
     .values({ ...input, firstError: first, lastError: last })
     .returning({ id: jobFailures.id });
+  // A failure without a workspace (an unreadable event) has no vendor to tell.
+  if (input.workspaceId) {
+    await emitOutboundEvent(db, input.workspaceId, 'failure.created', {
+      id: row!.id,
+      queue: input.queue,
+      job_name: input.jobName,
+      event_id: input.eventId ?? null,
+      event_type: input.eventType ?? null,
+      attempts: input.attempts,
+      last_error: last,
+    });
+  }
   return row!.id;
 }

@@ -2,6 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { licenseCustomFields, licenseFeatures, licenses, licenseUsers } from '../db/schema/index';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { toLicenseEventData } from '../webhooks/emit-license-events';
+import { emitOutboundEvent } from '../webhooks/emit-outbound-event';
 import { generateLicenseKey } from './generate-license-key';
 
 export type License = typeof licenses.$inferSelect;
@@ -98,6 +100,7 @@ export async function createLicenses(
     'license',
     created.map((l) => l.id),
   );
+  for (const l of created) await emitOutboundEvent(db, workspaceId, 'license.created', toLicenseEventData(l));
   return { licenses: drafts.map((d) => bySourceKey.get(d.sourceKey)!), created };
 }
 

@@ -4,6 +4,7 @@ import { licenses } from '../db/schema/index';
 import { NotFoundError } from '../errors/not-found-error';
 import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { emitLicenseEvents } from '../webhooks/emit-license-events';
 import { isLicenseId } from './get-license';
 import { DISABLE_REASONS } from './license-status';
 
@@ -33,6 +34,7 @@ export async function setLicenseEnabled(options: {
     if (current.enabled === enabled && current.disabledReason === disabledReason) return false;
     await tx.update(licenses).set({ enabled, disabledReason, updatedAt: new Date() }).where(where);
     await enqueueSyncIntent(tx, workspaceId, 'license', [licenseId]);
+    await emitLicenseEvents(tx, workspaceId, [licenseId]);
     await recordActivity(tx, {
       workspaceId,
       kind: enabled ? 'license.enabled' : 'license.disabled',

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { licenses } from '../db/schema/index';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { emitLicenseEvents } from '../webhooks/emit-license-events';
 import {
   DISABLE_REASONS,
   type DisableReason,
@@ -95,6 +96,7 @@ export async function setSubscriptionLicensesState(
     changed.push(license.id);
   }
   await enqueueSyncIntent(db, input.workspaceId, 'license', changed);
+  await emitLicenseEvents(db, input.workspaceId, changed);
   return changed;
 }
 
@@ -136,6 +138,7 @@ export async function disableLicenses(
     .returning({ id: licenses.id });
   const ids = changed.map((c) => c.id);
   await enqueueSyncIntent(db, input.workspaceId, 'license', ids);
+  await emitLicenseEvents(db, input.workspaceId, ids, 'license.disabled');
   return ids;
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/client';
 import { licenseCustomFields, licenseFeatures, licenses, licenseUsers } from '../db/schema/index';
 import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
+import { emitLicenseEvents } from '../webhooks/emit-license-events';
 import type { License, LicenseDraft } from './create-licenses';
 
 /**
@@ -69,5 +70,6 @@ export async function updateLicenseTerms(
     changed.push(license.id);
   }
   await enqueueSyncIntent(db, workspaceId, 'license', changed);
+  await emitLicenseEvents(db, workspaceId, changed, 'license.updated');
   return changed;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { type OrderSourceKind, orders } from '../db/schema/index';
+import { emitOutboundEvent } from '../webhooks/emit-outbound-event';
 
 export type Order = typeof orders.$inferSelect;
 
@@ -17,7 +18,17 @@ export async function findOrCreateOrder(
   },
 ): Promise<Order> {
   const [created] = await db.insert(orders).values(input).onConflictDoNothing().returning();
-  if (created) return created;
+  if (created) {
+    await emitOutboundEvent(db, input.workspaceId, 'order.created', {
+      id: created.id,
+      customer_id: created.customerId,
+      source_kind: created.sourceKind,
+      source_id: created.sourceId,
+      stripe_payment_intent_id: created.stripePaymentIntentId,
+      stripe_subscription_id: created.stripeSubscriptionId,
+    });
+    return created;
+  }
   const [existing] = await db
     .select()
     .from(orders)

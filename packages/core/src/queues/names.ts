@@ -6,6 +6,7 @@ export const QUEUES = {
   inbox: 'inbox-events',
   hubspotSync: 'hubspot-sync',
   resyncs: 'resyncs',
+  webhooks: 'outbound-webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

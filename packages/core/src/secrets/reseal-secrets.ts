@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { hubspotConnections, stripeConnections } from '../db/schema/index';
+import { hubspotConnections, stripeConnections, webhookEndpoints } from '../db/schema/index';
 import type { SecretBox } from './secret-box';
 import { SEALED_PREFIX } from './secret-box';
 
@@ -36,6 +36,12 @@ export async function resealSecrets(db: Db, box: SecretBox): Promise<number> {
         .update(stripeConnections)
         .set({ ...(apiKey && { apiKey }), ...(webhookSecret && { webhookSecret }) })
         .where(eq(stripeConnections.id, row.id));
+    }
+    for (const row of await tx.select().from(webhookEndpoints).for('update')) {
+      const secret = reseal(row.secret);
+      if (secret === undefined) continue;
+      count += 1;
+      await tx.update(webhookEndpoints).set({ secret }).where(eq(webhookEndpoints.id, row.id));
     }
   });
   return count;

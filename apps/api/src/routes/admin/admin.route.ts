@@ -23,6 +23,7 @@ import { bindRequestWorkspace } from './request-workspace';
 import { resyncsRoute } from './resyncs.route';
 import { settingsRoute } from './settings.route';
 import { statusRoute } from './status.route';
+import { webhooksRoute } from './webhooks.route';
 import { workspacesRoute } from './workspaces.route';
 
 /**
@@ -56,6 +57,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(historyRoute(deps));
   router.use(statusRoute(deps));
   router.use(settingsRoute(deps));
+  router.use(webhooksRoute(deps));
   router.use(adminErrorHandler());
   return router;
 }
