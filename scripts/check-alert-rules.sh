@@ -9,7 +9,8 @@ if [ -z "$promtool" ]; then
   promtool="$root/.tools/promtool/usr/bin/promtool"
   if [ ! -x "$promtool" ]; then
     tmp="$(mktemp -d)"
-    (cd "$tmp" && apt-get download prometheus >/dev/null)
+    # A fresh machine may have no package lists yet: fetch them once, then try again.
+    (cd "$tmp" && { apt-get download prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get download prometheus >/dev/null; }; })
     dpkg -x "$tmp"/prometheus_*.deb "$root/.tools/promtool"
     rm -rf "$tmp"
   fi
