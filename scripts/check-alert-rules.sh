@@ -11,6 +11,7 @@ if [ -z "$promtool" ]; then
     tmp="$(mktemp -d)"
     # A fresh machine may have no package lists yet: fetch them once, then try again.
     (cd "$tmp" && { apt-get download prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get download prometheus >/dev/null; }; })
+    mkdir -p "$root/.tools/promtool"
     dpkg -x "$tmp"/prometheus_*.deb "$root/.tools/promtool"
     rm -rf "$tmp"
   fi
