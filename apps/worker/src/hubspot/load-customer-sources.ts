@@ -1,5 +1,9 @@
 import * as schema from '@licensync/core/schema';
-import type { HubspotCustomerSource } from '@licensync/mappers';
+import {
+  type CustomerHubspotObject,
+  customerHubspotObject,
+  type HubspotCustomerSource,
+} from '@licensync/mappers';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from './sync-context';
 
@@ -7,6 +11,8 @@ const { customers, customerAccounts, workspaces } = schema;
 
 export interface CustomerRow {
   source: HubspotCustomerSource;
+  /** The record the customer is in HubSpot (its type, else the workspace's default object). */
+  hubspotObject: CustomerHubspotObject;
   /** Stripe metadata; `hubspot_contact_id` / `hubspot_company_id` link a record explicitly. */
   metadata: Record<string, string>;
 }
@@ -27,8 +33,10 @@ export async function loadCustomerSources(ctx: SyncContext, ids: string[]): Prom
   const defaultObject = workspace?.settings.hubspotDefaultObject ?? ctx.connection.defaultCustomerObject;
   return rows.map(({ customer: c, account: a }) => {
     const meta = c.metadata ?? {};
-    const isCompany = c.customerType === 'company' || defaultObject === 'company';
+    const hubspotObject = customerHubspotObject(c.customerType, defaultObject);
+    const isCompany = hubspotObject === 'company';
     return {
+      hubspotObject,
       metadata: meta,
       source: {
         id: c.id,
@@ -36,7 +44,8 @@ export async function loadCustomerSources(ctx: SyncContext, ids: string[]): Prom
         name: c.name,
         stripeCustomerId: c.stripeCustomerId,
         taxId: a?.taxId ?? meta.tax_id ?? null,
-        companyName: a?.name ?? meta.company ?? (isCompany ? c.name : null),
+        // A company customer always has a company to be, named after itself when nothing else says.
+        companyName: a?.name ?? meta.company ?? (isCompany ? (c.name ?? c.email) : null),
         domain: a?.domain ?? meta.domain ?? null,
       },
     };

@@ -22,6 +22,10 @@ export const billingInvoices = pgTable(
     amountPaid: bigint('amount_paid', { mode: 'number' }),
     amountRemaining: bigint('amount_remaining', { mode: 'number' }),
     total: bigint('total', { mode: 'number' }),
+    /** Stripe's `total_excluding_tax`: after discounts, before tax. */
+    subtotalExcludingTax: bigint('subtotal_excluding_tax', { mode: 'number' }),
+    /** When the invoice was issued (Stripe's `effective_at`, else its finalization); null for a draft. */
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
     dueDate: timestamp('due_date', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     periodStart: timestamp('period_start', { withTimezone: true }),

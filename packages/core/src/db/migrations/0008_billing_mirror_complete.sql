@@ -1,0 +1,9 @@
+ALTER TABLE "customers" ALTER COLUMN "customer_type" DROP DEFAULT;--> statement-breakpoint
+ALTER TABLE "customers" ALTER COLUMN "customer_type" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "billing_invoices" ADD COLUMN "subtotal_excluding_tax" bigint;--> statement-breakpoint
+ALTER TABLE "billing_invoices" ADD COLUMN "issued_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "billing_subscriptions" ADD COLUMN "stripe_created_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "billing_subscriptions" ADD COLUMN "started_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "billing_subscriptions" ADD COLUMN "billing_time" text;--> statement-breakpoint
+ALTER TABLE "billing_subscriptions" ADD COLUMN "livemode" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "hubspot_connections" ADD COLUMN "status_swept_at" timestamp with time zone;
