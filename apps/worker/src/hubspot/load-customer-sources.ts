@@ -4,7 +4,7 @@ import {
   customerHubspotObject,
   type HubspotCustomerSource,
 } from '@licensync/mappers';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from './sync-context';
 
 const { customers, customerAccounts, workspaces } = schema;
@@ -17,14 +17,18 @@ export interface CustomerRow {
   metadata: Record<string, string>;
 }
 
-/** Customers with their account, as the mappers read them. */
+/**
+ * Customers with their account, as the mappers read them; oldest first, so that of two customers
+ * sharing a HubSpot record in one batch the older one writes it (see `syncCustomers`).
+ */
 export async function loadCustomerSources(ctx: SyncContext, ids: string[]): Promise<CustomerRow[]> {
   if (ids.length === 0) return [];
   const rows = await ctx.db
     .select({ customer: customers, account: customerAccounts })
     .from(customers)
     .leftJoin(customerAccounts, eq(customerAccounts.id, customers.customerAccountId))
-    .where(and(eq(customers.workspaceId, ctx.workspaceId), inArray(customers.id, ids)));
+    .where(and(eq(customers.workspaceId, ctx.workspaceId), inArray(customers.id, ids)))
+    .orderBy(asc(customers.createdAt), asc(customers.id));
   // The workspace's setting (admin API) wins over the connection's column it came from.
   const [workspace] = await ctx.db
     .select({ settings: workspaces.settings })

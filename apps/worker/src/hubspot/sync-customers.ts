@@ -49,7 +49,12 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
     .filter((r) => r.hubspotObject === 'company' || contactIds.has(r.source.id))
     .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source) }))
     .filter((c) => c.properties !== null);
-  const companyWrites = await resolveCompanies(ctx, companyRows, companyLinks);
+  const { writes: companyWrites, deferred: sameNewCompany } = await resolveCompanies(
+    ctx,
+    companyRows,
+    companyLinks,
+  );
+  for (const id of sameNewCompany) outcome.deferred.add(id);
   const owners = await loadLinkedEntities(
     ctx.db,
     ctx.workspaceId,
@@ -97,13 +102,15 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
 /**
  * Which company each customer writes: the one its metadata names, else the one it is linked to,
  * else the company sales already has (by domain, else — no domain — by its exact name), else a new
- * one (upserted by our customer id).
+ * one (upserted by our customer id). Of two customers that would create the same new company
+ * (same domain or name) in one batch, the first (rows come oldest customer first) creates it and
+ * the other is deferred, to find it by domain in its next batch and be associated with it.
  */
 async function resolveCompanies(
   ctx: SyncContext,
   companyRows: { r: CustomerRow; properties: Record<string, string> | null }[],
   companyLinks: Map<string, string>,
-): Promise<CustomerWrite[]> {
+): Promise<{ writes: CustomerWrite[]; deferred: string[] }> {
   const unlinked = companyRows.filter(
     ({ r }) => !r.metadata.hubspot_company_id && !companyLinks.has(r.source.id),
   );
@@ -114,16 +121,30 @@ async function resolveCompanies(
   const byDomain =
     unlinkedDomains.length > 0 ? await findCompaniesByDomain(ctx.session, unlinkedDomains) : new Map();
   const byName = unlinkedNames.length > 0 ? await findCompaniesByName(ctx.session, unlinkedNames) : new Map();
-  return companyRows.map(({ r, properties }) => ({
-    customerId: r.source.id,
-    hubspotId:
+  const writes: CustomerWrite[] = [];
+  const deferred: string[] = [];
+  const created = new Set<string>();
+  for (const { r, properties } of companyRows) {
+    const hubspotId =
       r.metadata.hubspot_company_id ??
       companyLinks.get(r.source.id) ??
       byDomain.get(r.source.domain?.toLowerCase() ?? '') ??
-      (r.source.domain ? undefined : byName.get(properties!.name?.toLowerCase() ?? '')),
-    key: r.source.id,
-    properties: properties!,
-  }));
+      (r.source.domain ? undefined : byName.get(properties!.name?.toLowerCase() ?? ''));
+    // What the adoption above would find the new company by on the next batch.
+    const findBy = r.source.domain
+      ? `domain:${r.source.domain}`
+      : properties!.name && `name:${properties!.name}`;
+    const identity = findBy ? findBy.toLowerCase() : undefined;
+    if (hubspotId === undefined && identity !== undefined) {
+      if (created.has(identity)) {
+        deferred.push(r.source.id);
+        continue;
+      }
+      created.add(identity);
+    }
+    writes.push({ customerId: r.source.id, hubspotId, key: r.source.id, properties: properties! });
+  }
+  return { writes, deferred };
 }
 
 function collect(written: CustomerWriteResult, outcome: SyncOutcome): Map<string, string> {
