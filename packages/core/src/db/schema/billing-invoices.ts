@@ -1,4 +1,4 @@
-import { bigint, boolean, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 import { workspaces } from './workspaces';
 
@@ -37,5 +37,9 @@ export const billingInvoices = pgTable(
     stripeEventAt: timestamp('stripe_event_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('billing_invoices_stripe').on(t.workspaceId, t.stripeInvoiceId)],
+  (t) => [
+    uniqueIndex('billing_invoices_stripe').on(t.workspaceId, t.stripeInvoiceId),
+    // The status sweep: open invoices whose due date falls within a window.
+    index('billing_invoices_workspace_due_date').on(t.workspaceId, t.dueDate),
+  ],
 );
