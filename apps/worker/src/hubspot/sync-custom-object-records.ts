@@ -66,8 +66,8 @@ export async function syncCustomObjectRecords(
 
 /**
  * The records' customers' contacts and companies, syncing first the customers that miss one they
- * should have (a contact when the customer is one; a company when the customer is or has one). `missing` names the
- * customers still without one afterwards, with the reason.
+ * should have (a contact when the customer is one; a company when the customer is or has one).
+ * `missing` names the customers still without one afterwards, with the reason.
  */
 async function customerLinks(ctx: SyncContext, records: CustomObjectRecord[]) {
   const ids = [...new Set(records.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
