@@ -127,8 +127,16 @@ describe('one customer', () => {
     });
   });
 
+  it('sets the customer type, and clears it so the default HubSpot object decides', async () => {
+    const set = await stack.call('PATCH', `/customers/${ada.id}`, { customer_type: 'company' });
+    expect(set.body).toMatchObject({ customer: { customer_type: 'company' }, changed: ['customer_type'] });
+    const cleared = await stack.call('PATCH', `/customers/${ada.id}`, { customer_type: null });
+    expect(cleared.body).toMatchObject({ customer: { customer_type: null }, changed: ['customer_type'] });
+  });
+
   it.each([
     ['an unknown customer', 'GET', '/customers/00000000-0000-4000-8000-000000000000', undefined, 404],
+    ['a customer type that is neither', 'PATCH', '/customers/ID', { customer_type: 'reseller' }, 400],
     ['a bad email', 'PATCH', '/customers/ID', { email: 'nope' }, 400],
     ['an unknown field', 'PATCH', '/customers/ID', { stripe_customer_id: 'cus_1' }, 400],
   ])('answers %s with %i', async (_name, method, path, body, status) => {

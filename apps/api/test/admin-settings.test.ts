@@ -68,6 +68,12 @@ describe('GET/PATCH /api/v1/settings', () => {
   it.each([
     ['a cron BullMQ cannot schedule', { resync_cron: '61 * * * *' }, 422, 'resync_cron'],
     ['an unknown value', { partial_refund_action: 'refund' }, 400, 'partial_refund_action'],
+    [
+      'a default HubSpot object that is not contact or company',
+      { hubspot_default_object: 'deal' },
+      400,
+      'hubspot_default_object',
+    ],
     ['an unknown setting', { colour: 'red' }, 400, 'colour'],
     ['sync toggles without a HubSpot connection', { sync_toggles: { invoices: false } }, 422, 'sync_toggles'],
   ])('refuses %s, changing nothing', async (_name, body, status, field) => {

@@ -5,7 +5,7 @@ export interface CustomerJson {
   id: string;
   email: string;
   name: string | null;
-  customer_type: string;
+  customer_type: string | null;
   account: { id: string; name: string; domain: string | null } | null;
 }
 

@@ -18,6 +18,7 @@ import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
 import { createHubspotRuntime } from './hubspot/create-hubspot-runtime';
 import { keepConnecting } from './hubspot/keep-connecting';
 import { createOutboxPoll } from './hubspot/poll-outbox';
+import { createStatusSweepTick } from './hubspot/schedule-status-sweeps';
 import { readOperationalState } from './metrics/read-operational-state';
 import { createResyncDeps } from './resyncs/create-resync-deps';
 import { startResyncBookkeeping } from './resyncs/start-resync-bookkeeping';
@@ -111,6 +112,11 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     createOutboundEventPoll({ db, config, queue: queues.webhooks }),
     { logger, what: 'outbound event poll' },
   );
+  const statusSweeps = everyInterval(
+    config.HUBSPOT_STATUS_SWEEP_MS,
+    createStatusSweepTick({ db, config, queue: queues.statusSweeps }),
+    { logger: hubspot.logger, what: 'status sweep' },
+  );
   const purge = everyInterval(
     config.OUTBOX_PURGE_INTERVAL_MS,
     async () => {
@@ -157,7 +163,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
       stopping.abort();
       connecting.stop();
       const steps = [
-        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), purge.stop()]),
+        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), statusSweeps.stop(), purge.stop()]),
         () => Promise.all(workers.map((w) => closeWithin(w, config.WORKER_STOP_TIMEOUT_MS))),
         () => bookkeeping,
         () => hubspot.close(),

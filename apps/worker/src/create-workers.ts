@@ -31,6 +31,8 @@ const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     concurrency: Math.max(8, config.WORKER_CONCURRENCY),
     stalledInterval: config.JOB_LOCK_MS,
   }),
+  // A few quick queries per workspace each tick: one at a time is plenty.
+  [QUEUES.statusSweeps]: (config) => ({ concurrency: 1, stalledInterval: config.JOB_LOCK_MS }),
 };
 
 /**

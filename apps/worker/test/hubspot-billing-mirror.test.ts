@@ -11,6 +11,10 @@ import { type HubspotStack, startHubspotStack } from './support/start-hubspot-st
 
 const T0 = Date.UTC(2026, 0, 10, 12) / 1000;
 const T1 = Date.UTC(2026, 1, 10, 12) / 1000;
+/** Created on the 9th, backdated to start on the 5th, billed on the 1st of each month. */
+const CREATED = Date.UTC(2026, 0, 9, 8) / 1000;
+const STARTED = Date.UTC(2026, 0, 5, 8) / 1000;
+const FIRST_OF_FEB = Date.UTC(2026, 1, 1) / 1000;
 
 /** What our stub Stripe answers "now" (clover shapes); tests change it between events. */
 const state = {
@@ -28,6 +32,11 @@ const state = {
     customer: 'cus_b1',
     status: 'active',
     currency: 'eur',
+    livemode: false,
+    created: CREATED,
+    start_date: STARTED,
+    billing_cycle_anchor: FIRST_OF_FEB,
+    billing_cycle_anchor_config: null,
     items: {
       data: [
         {
@@ -62,9 +71,11 @@ const state = {
     amount_paid: 9800,
     amount_remaining: 0,
     total: 9800,
+    total_excluding_tax: 8235,
+    effective_at: T0 - 3600,
+    status_transitions: { paid_at: T0, finalized_at: T0 - 3600 },
     due_date: null,
     attempt_count: 1,
-    status_transitions: { paid_at: T0 },
     lines: { data: [{ period: { start: T0, end: T1 } }] },
     period_start: T0,
     period_end: T0,
@@ -109,7 +120,7 @@ const subscriptionRow = async () =>
 const hubspotSubscription = () => stack.fake.records(types.subscriptions)[0];
 
 describe('billing mirrored into HubSpot', () => {
-  it('mirrors a customer, its subscription and its paid invoice, associated with the contact and company', async () => {
+  it('mirrors a company customer, its subscription and its paid invoice, associated with its company', async () => {
     await runMirrorCustomer(event('customer.created', 'cus_b1', 100), ctx);
     await runMirrorSubscription(event('customer.subscription.created', 'sub_b1', 200), ctx);
     await runMirrorInvoice(event('invoice.paid', 'in_b1', 300), ctx);
@@ -125,34 +136,40 @@ describe('billing mirrored into HubSpot', () => {
       currency: 'EUR',
       current_period_start: '2026-01-10',
       current_period_end: '2026-02-10',
+      created_at: '2026-01-09',
+      started_at: '2026-01-05',
+      billing_time: 'calendar',
+      subscription_url: 'https://dashboard.stripe.com/test/subscriptions/sub_b1',
     });
     expect(invoice.properties).toMatchObject({
       invoice_number: 'ACME-0001',
       status: 'paid',
       payment_status: 'paid',
       total: '98.00',
+      subtotal_excluding_tax: '82.35',
+      issuing_date: '2026-01-10',
       stripe_subscription_id: 'sub_b1',
       period_end: '2026-02-10',
       hosted_invoice_url: 'https://invoice.stripe.com/i/acme',
     });
-    const [contact] = stack.fake.records('0-1');
+    // Stripe's business name makes it a company customer: a HubSpot company, and no contact.
+    expect(stack.fake.records('0-1')).toHaveLength(0);
     const [company] = stack.fake.records('0-2');
-    expect(contact?.properties).toMatchObject({
-      email: 'billing@acme.test',
+    expect(company?.properties).toMatchObject({
+      name: 'Acme GmbH',
+      domain: 'acme.test',
+      licensync_billing_email: 'billing@acme.test',
       licensync_tax_id: 'DE123456789',
     });
-    expect(company?.properties).toMatchObject({ name: 'Acme GmbH', domain: 'acme.test' });
     await eventually(async () => {
       const targets = (fromType: string) =>
         stack.fake
           .associations()
           .filter((e) => e.fromObjectTypeId === fromType)
-          .map((e) => e.toId)
-          .sort();
-      const both = [contact!.id, company!.id].sort();
+          .map((e) => e.toId);
       return (
-        JSON.stringify(targets(types.subscriptions)) === JSON.stringify(both) &&
-        JSON.stringify(targets(types.invoices)) === JSON.stringify(both)
+        JSON.stringify(targets(types.subscriptions)) === JSON.stringify([company!.id]) &&
+        JSON.stringify(targets(types.invoices)) === JSON.stringify([company!.id])
       );
     });
   });

@@ -25,7 +25,10 @@ export async function seedProduct(db: Db, workspaceId: string): Promise<string> 
   return existing!.id;
 }
 
-/** `n` customers with sync intents; every `companyEvery`-th is a company customer with a domain. */
+/**
+ * `n` customers with sync intents, all people (HubSpot contacts); every `companyEvery`-th buys for
+ * a company (its name and domain in the metadata), which HubSpot gets too, associated with them.
+ */
 export async function seedCustomers(
   db: Db,
   workspaceId: string,
@@ -39,9 +42,12 @@ export async function seedCustomers(
       workspaceId,
       email: `${prefix}${i}@${company ? `co${i}.${prefix}.test` : 'mail.test'}`,
       name: company ? `${prefix} Co ${i}` : `Ada ${prefix}${i}`,
-      customerType: company ? ('company' as const) : ('individual' as const),
+      customerType: 'individual' as const,
       stripeCustomerId: `cus_${prefix}_${i}`,
-      metadata: (company ? { domain: `co${i}.${prefix}.test` } : {}) as Record<string, string>,
+      metadata: (company ? { domain: `co${i}.${prefix}.test`, company: `${prefix} Co ${i}` } : {}) as Record<
+        string,
+        string
+      >,
     };
   });
   return db.transaction(async (tx) => {

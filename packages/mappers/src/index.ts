@@ -1,3 +1,4 @@
+export * from './hubspot/customer-hubspot-object';
 export * from './hubspot/hubspot-sources';
 export * from './hubspot/hubspot-value';
 export * from './hubspot/to-hubspot-customer-properties';
@@ -18,5 +19,7 @@ export * from './stripe/parse-duration';
 export * from './stripe/parse-license-metadata';
 export * from './stripe/subscription-item-period';
 export * from './stripe/to-billing-period-duration';
+export * from './stripe/to-billing-time';
+export * from './stripe/to-customer-type';
 export * from './stripe/to-license-requests';
 export * from './stripe/to-source-key';

@@ -46,7 +46,8 @@ export const customerJson = z.looseObject({
   id: z.uuid(),
   email: z.string(),
   name: z.string().nullable(),
-  customer_type: z.enum(['individual', 'company']),
+  /** Null: undefined, the workspace's `hubspot_default_object` decides its HubSpot object. */
+  customer_type: z.enum(['individual', 'company']).nullable(),
   account: z.object({ id: z.uuid(), name: z.string(), domain: z.string().nullable() }).nullable(),
 });
 

@@ -30,7 +30,7 @@ export function registerCustomersShow(customers: Command, ctx: CliContext): void
         [
           `customer ${customer.id}`,
           `  email     ${customer.email}`,
-          `  name      ${customer.name ?? '-'} (${customer.customer_type})`,
+          `  name      ${customer.name ?? '-'} (${customer.customer_type ?? 'type undefined'})`,
           `  account   ${customer.account ? `${customer.account.name} (${customer.account.id})` : '-'}`,
           `  hubspot   ${records || '-'}`,
           `licenses (${licenses.data.length}${licenses.has_more ? '+' : ''}):`,

@@ -76,3 +76,30 @@ export async function dropHubspotLinks(
   if (entityIds.length === 0) return;
   await db.delete(externalLinks).where(linksOf(workspaceId, entityKind, externalType, entityIds));
 }
+
+/**
+ * HubSpot record id → the one entity of ours linked to it (the link is unique per record, so the
+ * first entity to store it keeps it until the record is gone).
+ */
+export async function loadLinkedEntities(
+  db: DbOrTx,
+  workspaceId: string,
+  entityKind: string,
+  externalType: string,
+  externalIds: string[],
+): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ entityId: externalLinks.entityId, externalId: externalLinks.externalId })
+    .from(externalLinks)
+    .where(
+      and(
+        eq(externalLinks.workspaceId, workspaceId),
+        eq(externalLinks.provider, 'hubspot'),
+        eq(externalLinks.entityKind, entityKind),
+        eq(externalLinks.externalType, externalType),
+        inArray(externalLinks.externalId, externalIds),
+      ),
+    );
+  return new Map(rows.map((r) => [r.externalId, r.entityId]));
+}

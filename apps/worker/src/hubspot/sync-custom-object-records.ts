@@ -66,19 +66,28 @@ export async function syncCustomObjectRecords(
 
 /**
  * The records' customers' contacts and companies, syncing first the customers that miss one they
- * should have (a contact always; a company when the customer maps to one). `missing` names the
- * customers still without one afterwards, with the reason.
+ * should have (a contact when the customer is one; a company when the customer is or has one).
+ * `missing` names the customers still without one afterwards, with the reason.
  */
 async function customerLinks(ctx: SyncContext, records: CustomObjectRecord[]) {
   const ids = [...new Set(records.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
-  const wantsCompany = new Set(
-    (await loadCustomerSources(ctx, ids))
-      .filter((row) => toHubspotCompanyProperties(row.source) !== null)
-      .map((row) => row.source.id),
+  const sources = await loadCustomerSources(ctx, ids);
+  const wantsContact = new Set(
+    sources.filter((row) => row.hubspotObject === 'contact').map((r) => r.source.id),
   );
-  const load = (type: string) => loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', type, ids);
+  const wantsCompany = new Set(
+    sources.filter((row) => toHubspotCompanyProperties(row.source) !== null).map((row) => row.source.id),
+  );
+  // A company customer's records go to its company only, even while an old contact link remains.
+  const load = async (type: '0-1' | '0-2') => {
+    const links = await loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', type, ids);
+    const wanted = type === '0-1' ? wantsContact : wantsCompany;
+    return new Map([...links].filter(([id]) => wanted.has(id)));
+  };
   const lacking = (contacts: Map<string, string>, companies: Map<string, string>) =>
-    ids.filter((id) => !contacts.has(id) || (wantsCompany.has(id) && !companies.has(id)));
+    ids.filter(
+      (id) => (wantsContact.has(id) && !contacts.has(id)) || (wantsCompany.has(id) && !companies.has(id)),
+    );
 
   let [contacts, companies] = await Promise.all([load('0-1'), load('0-2')]);
   const missing = new Map<string, string>();
@@ -87,7 +96,8 @@ async function customerLinks(ctx: SyncContext, records: CustomObjectRecord[]) {
 
   const synced: CustomerSyncOutcome = await syncCustomers(ctx, unsynced);
   [contacts, companies] = await Promise.all([load('0-1'), load('0-2')]);
-  // A customer sharing its contact with another keeps no link of its own: use what was just written.
+  // A customer sharing its contact or company with another keeps no link of its own: use what was
+  // just written.
   for (const [id, hubspotId] of synced.contacts) if (!contacts.has(id)) contacts.set(id, hubspotId);
   for (const [id, hubspotId] of synced.companies) if (!companies.has(id)) companies.set(id, hubspotId);
   for (const id of lacking(contacts, companies)) {

@@ -4,11 +4,13 @@ import {
   type JobName,
   processInboxEventJob,
   runResyncJob,
+  sweepStatusesJob,
 } from '@licensync/core/queues';
 import { createDeliverWebhook } from './deliver-webhook.job';
 import type { JobHandler } from './job-handler';
 import { createProcessInboxEvent } from './process-inbox-event.job';
 import { createRunResync } from './run-resync.job';
+import { createSweepStatuses } from './sweep-statuses.job';
 import { createSyncOutbox } from './sync-outbox.job';
 
 /**
@@ -21,4 +23,5 @@ export const jobHandlers = {
   [hubspotSyncJob.name]: createSyncOutbox,
   [runResyncJob.name]: createRunResync,
   [deliverWebhookJob.name]: createDeliverWebhook,
+  [sweepStatusesJob.name]: createSweepStatuses,
 } as const satisfies Record<JobName, JobHandler>;

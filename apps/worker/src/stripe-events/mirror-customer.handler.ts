@@ -2,6 +2,7 @@ import { findOrCreateCustomer, linkCustomerAccount } from '@licensync/core/custo
 import { notNewerThan } from '@licensync/core/db';
 import { enqueueSyncIntent } from '@licensync/core/outbox';
 import * as schema from '@licensync/core/schema';
+import { toCustomerType } from '@licensync/mappers';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { HandlerContext, HandlerOutcome } from './stripe-event-handler';
@@ -10,7 +11,7 @@ const { customers } = schema;
 
 /**
  * `customer.created|updated`: mirrors the Stripe customer (name, email, metadata, company or
- * person, tax id) into our `customers` row, to be synced to HubSpot. Reads the customer from Stripe.
+ * person — see `toCustomerType` —, tax id) into our `customers` row, to be synced to HubSpot. Reads the customer from Stripe.
  * Idempotent and order-safe because the row is only written when this event is not older than the
  * one that last wrote it (`stripe_event_at`). Ignored when Stripe has no email for the customer.
  */
@@ -24,7 +25,9 @@ export async function runMirrorCustomer(
   const eventAt = new Date(event.created * 1000);
   const taxId = customer.tax_ids?.data[0]?.value;
   const metadata: Record<string, string> = { ...(taxId && { tax_id: taxId }), ...customer.metadata };
-  const isCompany = Boolean(customer.business_name) || metadata.customer_type === 'company';
+  // Undefined (null) leaves the HubSpot object to the workspace's default (`hubspot_default_object`).
+  const customerType = toCustomerType({ ...customer, metadata });
+  const isCompany = customerType === 'company';
   await ctx.db.transaction(async (tx) => {
     const row = await findOrCreateCustomer(tx, {
       workspaceId: ctx.workspaceId,
@@ -38,7 +41,7 @@ export async function runMirrorCustomer(
         email: customer.email!.trim().toLowerCase(),
         name: customer.business_name ?? customer.name ?? row.name,
         metadata,
-        customerType: isCompany ? 'company' : 'individual',
+        customerType,
         stripeEventAt: eventAt,
         updatedAt: new Date(),
       })

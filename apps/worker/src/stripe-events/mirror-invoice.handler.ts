@@ -40,6 +40,9 @@ export async function runMirrorInvoice(
     amountPaid: inv.amount_paid,
     amountRemaining: inv.amount_remaining,
     total: inv.total,
+    // After discounts, before tax: what Lago calls the subtotal excluding taxes.
+    subtotalExcludingTax: inv.total_excluding_tax ?? null,
+    issuedAt: fromUnix(inv.effective_at ?? inv.status_transitions?.finalized_at),
     dueDate: fromUnix(inv.due_date),
     paidAt: fromUnix(inv.status_transitions?.paid_at),
     // The line's service period, not the invoice's item-collection window.

@@ -1,6 +1,7 @@
 import { upsertIfNewer } from '@licensync/core/db';
 import { enqueueSyncIntent } from '@licensync/core/outbox';
 import * as schema from '@licensync/core/schema';
+import { toBillingTime } from '@licensync/mappers';
 import type Stripe from 'stripe';
 import { findMirrorCustomer } from '../hubspot/find-mirror-customer';
 import { fromUnix, idOf } from '../provisioning/stripe-ids';
@@ -50,6 +51,10 @@ export async function runMirrorSubscription(
     cancelAt: fromUnix(sub.cancel_at),
     canceledAt: fromUnix(sub.canceled_at),
     endedAt: fromUnix(sub.ended_at),
+    stripeCreatedAt: fromUnix(sub.created),
+    startedAt: fromUnix(sub.start_date),
+    billingTime: toBillingTime(sub),
+    livemode: sub.livemode ?? false,
     stripeEventAt: new Date(event.created * 1000),
     updatedAt: new Date(),
   };

@@ -126,6 +126,12 @@ export const envSchema = z.object({
     .min(50)
     .default(500)
     .describe('How often the outbox is checked for pending HubSpot intents'),
+  HUBSPOT_STATUS_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(60_000)
+    .describe('How often licenses that expired and invoices that became overdue are queued for HubSpot'),
   HUBSPOT_CLAIM_LEASE_MS: z.coerce
     .number()
     .int()

@@ -9,7 +9,8 @@ import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
 export type CustomerPatch = Partial<{
   email: string;
   name: string | null;
-  customerType: 'individual' | 'company';
+  /** Null: undefined, so the workspace's `hubspotDefaultObject` decides. */
+  customerType: 'individual' | 'company' | null;
 }>;
 
 /**

@@ -1,6 +1,7 @@
 export * from './claim-lease-ms';
 export * from './claim-sync-intents';
 export * from './enqueue-all-of-kind';
+export * from './enqueue-status-changes';
 export * from './enqueue-sync-intent';
 export * from './finish-sync-intents';
 export * from './list-pending-sync-work';

@@ -6,6 +6,7 @@ export * from './jobs/deliver-webhook';
 export * from './jobs/job-retry';
 export * from './jobs/process-inbox-event';
 export * from './jobs/run-resync';
+export * from './jobs/sweep-statuses';
 export * from './jobs/sync-outbox';
 export * from './names';
 export * from './redis';

@@ -17,7 +17,7 @@ export interface HubspotSchema {
 }
 
 export const HUBSPOT_SCHEMA: HubspotSchema = {
-  version: 1,
+  version: 2,
   objects: [LICENSE_OBJECT, SUBSCRIPTION_OBJECT, INVOICE_OBJECT],
   contactProperties: CONTACT_PROPERTIES,
   companyProperties: COMPANY_PROPERTIES,

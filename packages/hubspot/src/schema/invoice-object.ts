@@ -38,5 +38,7 @@ export const INVOICE_OBJECT: HubspotObjectSpec = {
     prop.text('hosted_invoice_url', 'Invoice page'),
     prop.text('invoice_pdf', 'Invoice PDF'),
     prop.text('customer_email', 'Customer email'),
+    prop.date('issuing_date', 'Issuing date'),
+    prop.money('subtotal_excluding_tax', 'Subtotal excluding taxes'),
   ],
 };

@@ -1,6 +1,8 @@
 import type { HubspotObjectSpec } from './object-spec';
 import { prop } from './property-spec';
 
+export const BILLING_TIMES = ['anniversary', 'calendar'] as const;
+
 export const SUBSCRIPTION_STATUSES = [
   'incomplete',
   'incomplete_expired',
@@ -42,5 +44,10 @@ export const SUBSCRIPTION_OBJECT: HubspotObjectSpec = {
     prop.date('canceled_at', 'Canceled on'),
     prop.date('ended_at', 'Ended on'),
     prop.text('customer_email', 'Customer email'),
+    prop.date('created_at', 'Created on'),
+    prop.date('started_at', 'Started on'),
+    prop.select('billing_time', 'Billing time', BILLING_TIMES),
+    // The Stripe dashboard: opens for anyone signed in to the Stripe account.
+    prop.text('subscription_url', 'Stripe link'),
   ],
 };

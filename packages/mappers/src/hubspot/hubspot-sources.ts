@@ -47,6 +47,11 @@ export interface HubspotSubscriptionSource {
   cancelAt: Date | null;
   canceledAt: Date | null;
   endedAt: Date | null;
+  /** Stripe's `created` and `start_date`. */
+  stripeCreatedAt: Date | null;
+  startedAt: Date | null;
+  billingTime: 'anniversary' | 'calendar' | null;
+  livemode: boolean;
 }
 
 export interface HubspotInvoiceSource {
@@ -60,6 +65,8 @@ export interface HubspotInvoiceSource {
   billingReason: string | null;
   currency: string | null;
   total: number | null;
+  subtotalExcludingTax: number | null;
+  issuedAt: Date | null;
   amountDue: number | null;
   amountPaid: number | null;
   amountRemaining: number | null;

@@ -55,6 +55,10 @@ export const makeSubscription = (o: Partial<HubspotSubscriptionSource> = {}): Hu
   cancelAt: null,
   canceledAt: null,
   endedAt: null,
+  stripeCreatedAt: new Date('2025-12-31T16:00:00Z'),
+  startedAt: new Date('2026-01-01T10:00:00Z'),
+  billingTime: 'anniversary',
+  livemode: true,
   ...o,
 });
 
@@ -69,6 +73,8 @@ export const makeInvoice = (o: Partial<HubspotInvoiceSource> = {}): HubspotInvoi
   billingReason: 'subscription_cycle',
   currency: 'eur',
   total: 4900,
+  subtotalExcludingTax: 4118,
+  issuedAt: new Date('2026-02-01T11:00:00Z'),
   amountDue: 4900,
   amountPaid: 0,
   amountRemaining: 4900,

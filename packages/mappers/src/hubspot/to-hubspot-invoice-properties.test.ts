@@ -41,6 +41,14 @@ describe('toHubspotInvoiceProperties', () => {
       { payment_status: 'not_due', invoice_number: 'in_1' },
     ],
     ['the due date is a UTC day', {}, { due_date: '2026-02-15' }],
+    ['the issuing date is a UTC day', {}, { issuing_date: '2026-02-01' }],
+    ['a draft has no issuing date yet', { status: 'draft', issuedAt: null }, { issuing_date: '' }],
+    [
+      'the subtotal excluding taxes is in major units',
+      {},
+      { subtotal_excluding_tax: '41.18', total: '49.00' },
+    ],
+    ['an unknown subtotal clears the value', { subtotalExcludingTax: null }, { subtotal_excluding_tax: '' }],
     [
       'links to the hosted page and PDF',
       {},

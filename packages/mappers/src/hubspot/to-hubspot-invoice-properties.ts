@@ -35,6 +35,8 @@ export function toHubspotInvoiceProperties(
     billing_reason: v.text(invoice.billingReason),
     currency: (invoice.currency ?? '').toUpperCase(),
     total: money(invoice.total),
+    subtotal_excluding_tax: money(invoice.subtotalExcludingTax),
+    issuing_date: v.date(invoice.issuedAt),
     amount_due: money(invoice.amountDue),
     amount_paid: money(invoice.amountPaid),
     amount_remaining: money(invoice.amountRemaining),

@@ -27,6 +27,23 @@ describe('toHubspotSubscriptionProperties', () => {
     ],
     ['no plan name falls back to the Stripe id', { planName: null }, { plan_name: 'sub_1' }],
     ['several prices are listed', { priceIds: ['price_1', 'price_2'] }, { price_ids: 'price_1, price_2' }],
+    [
+      'created and started are UTC days (a backdated start is before its creation)',
+      { startedAt: new Date('2025-12-01T00:00:00Z') },
+      { created_at: '2025-12-31', started_at: '2025-12-01' },
+    ],
+    ['the billing time is mirrored', { billingTime: 'calendar' as const }, { billing_time: 'calendar' }],
+    ['an unknown billing time clears the value', { billingTime: null }, { billing_time: '' }],
+    [
+      'a live subscription links to the live dashboard',
+      {},
+      { subscription_url: 'https://dashboard.stripe.com/subscriptions/sub_1' },
+    ],
+    [
+      'a test-mode subscription links to the test dashboard',
+      { livemode: false },
+      { subscription_url: 'https://dashboard.stripe.com/test/subscriptions/sub_1' },
+    ],
   ])('%s', (_rule, override, expected) => {
     expect(toHubspotSubscriptionProperties(makeSubscription(override))).toMatchObject(expected);
   });

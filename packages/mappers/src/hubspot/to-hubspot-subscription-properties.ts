@@ -1,6 +1,13 @@
 import type { HubspotSubscriptionSource } from './hubspot-sources';
 import { hubspotValue as v } from './hubspot-value';
 
+/** Where a person with access to the Stripe account opens the subscription. */
+export function stripeSubscriptionUrl(
+  sub: Pick<HubspotSubscriptionSource, 'stripeSubscriptionId' | 'livemode'>,
+) {
+  return `https://dashboard.stripe.com/${sub.livemode ? '' : 'test/'}subscriptions/${sub.stripeSubscriptionId}`;
+}
+
 /** Our mirror of a Stripe subscription → the HubSpot Subscriptions object (SUBSCRIPTION_OBJECT). */
 export function toHubspotSubscriptionProperties(sub: HubspotSubscriptionSource): Record<string, string> {
   return {
@@ -20,6 +27,10 @@ export function toHubspotSubscriptionProperties(sub: HubspotSubscriptionSource):
     cancel_at: v.date(sub.cancelAt),
     canceled_at: v.date(sub.canceledAt),
     ended_at: v.date(sub.endedAt),
+    created_at: v.date(sub.stripeCreatedAt),
+    started_at: v.date(sub.startedAt),
+    billing_time: v.text(sub.billingTime),
+    subscription_url: stripeSubscriptionUrl(sub),
     customer_email: v.text(sub.customerEmail),
   };
 }

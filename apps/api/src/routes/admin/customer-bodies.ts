@@ -19,7 +19,9 @@ export const customerPatchBody = z
   .strictObject({
     email: z.email('must be an email address').max(320).optional(),
     name: plainText(200).nullable().optional(),
-    customer_type: z.enum(['individual', 'company']).optional(),
+    customer_type: z.enum(['individual', 'company']).nullable().optional().meta({
+      description: 'individual → HubSpot contact, company → company, null → hubspot_default_object.',
+    }),
   })
   .refine(...atLeastOneField());
 

@@ -1,4 +1,4 @@
-import { bigint, boolean, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 import { workspaces } from './workspaces';
 
@@ -22,6 +22,10 @@ export const billingInvoices = pgTable(
     amountPaid: bigint('amount_paid', { mode: 'number' }),
     amountRemaining: bigint('amount_remaining', { mode: 'number' }),
     total: bigint('total', { mode: 'number' }),
+    /** Stripe's `total_excluding_tax`: after discounts, before tax. */
+    subtotalExcludingTax: bigint('subtotal_excluding_tax', { mode: 'number' }),
+    /** When the invoice was issued (Stripe's `effective_at`, else its finalization); null for a draft. */
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
     dueDate: timestamp('due_date', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     periodStart: timestamp('period_start', { withTimezone: true }),
@@ -33,5 +37,9 @@ export const billingInvoices = pgTable(
     stripeEventAt: timestamp('stripe_event_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('billing_invoices_stripe').on(t.workspaceId, t.stripeInvoiceId)],
+  (t) => [
+    uniqueIndex('billing_invoices_stripe').on(t.workspaceId, t.stripeInvoiceId),
+    // The status sweep: open invoices whose due date falls within a window.
+    index('billing_invoices_workspace_due_date').on(t.workspaceId, t.dueDate),
+  ],
 );

@@ -26,6 +26,14 @@ export const billingSubscriptions = pgTable(
     cancelAt: timestamp('cancel_at', { withTimezone: true }),
     canceledAt: timestamp('canceled_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Stripe's `created`: when the subscription was made. */
+    stripeCreatedAt: timestamp('stripe_created_at', { withTimezone: true }),
+    /** Stripe's `start_date`: when it started (earlier than `created` for a backdated one). */
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** How its periods are cut; see `toBillingTime` in `@licensync/mappers`. */
+    billingTime: text('billing_time').$type<'anniversary' | 'calendar'>(),
+    /** Live or test mode: which Stripe dashboard the subscription's link opens. */
+    livemode: boolean('livemode').notNull().default(false),
     /** Stripe's `created` of the event that last wrote this row; older events do not overwrite. */
     stripeEventAt: timestamp('stripe_event_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

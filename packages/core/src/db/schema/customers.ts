@@ -11,7 +11,11 @@ export const customers = pgTable(
       .references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name'),
-    customerType: text('customer_type').$type<'individual' | 'company'>().notNull().default('individual'),
+    /**
+     * Which HubSpot record the customer is: `individual` → a contact, `company` → a company, null
+     * (undefined) → the workspace's `hubspotDefaultObject`.
+     */
+    customerType: text('customer_type').$type<'individual' | 'company'>(),
     customerAccountId: uuid('customer_account_id').references(() => customerAccounts.id),
     stripeCustomerId: text('stripe_customer_id'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),

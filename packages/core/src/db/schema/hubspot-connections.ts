@@ -43,6 +43,11 @@ export const hubspotConnections = pgTable(
     statusReason: text('status_reason'),
     connectedAt: timestamp('connected_at', { withTimezone: true }).notNull().defaultNow(),
     lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+    /**
+     * The status sweep has queued every license expiry and invoice due date up to here; the next
+     * sweep looks from here to its now (`sweep-statuses` job).
+     */
+    statusSweptAt: timestamp('status_swept_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -70,5 +70,7 @@ export const licenses = pgTable(
     index('licenses_workspace_subscription').on(t.workspaceId, t.stripeSubscriptionId),
     index('licenses_workspace_payment_intent').on(t.workspaceId, t.stripePaymentIntentId),
     index('licenses_workspace_customer').on(t.workspaceId, t.customerId),
+    // The status sweep: licenses whose validity ends within a window.
+    index('licenses_workspace_valid_until').on(t.workspaceId, t.validUntil),
   ],
 );
