@@ -140,7 +140,9 @@ describe('the subscription view', () => {
     vi.mocked(fetchStripeSignature).mockImplementation(async () => signAsDashboard());
     const { wrapper, update } = renderView();
     await settle(update, () => wrapper.findAll(Badge).length === 2);
-    vi.mocked(fetchStripeSignature).mockImplementation(async () => signAsDashboard('absec_wrong'));
+    vi.mocked(fetchStripeSignature).mockImplementation(async () =>
+      signAsDashboard({ secret: 'absec_wrong' }),
+    );
     wrapper.find(MenuItem, { id: `disable:${first}` })!.trigger('onAction', 'disable');
     await settle(update, () => wrapper.find(Banner) !== null);
     expect(wrapper.find(Banner)!.prop('description')).toMatch(/^Could not disable SUB-KEY-1: bad signature/);

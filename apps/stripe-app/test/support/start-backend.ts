@@ -54,8 +54,9 @@ export async function startBackend(): Promise<Backend> {
 const sdk = new Stripe('sk_test_unused');
 
 /** What `fetchStripeSignature()` answers in the dashboard: Stripe's signature of the user and account. */
-export function signAsDashboard(secret = APP_SECRET): string {
-  const payload = JSON.stringify({ user_id: USER, account_id: ACCOUNT });
+export function signAsDashboard(opts: { secret?: string; userId?: string; accountId?: string } = {}): string {
+  const { secret = APP_SECRET, userId = USER, accountId = ACCOUNT } = opts;
+  const payload = JSON.stringify({ user_id: userId, account_id: accountId });
   return sdk.webhooks.generateTestHeaderString({ payload, secret });
 }
 
