@@ -9,7 +9,6 @@ import {
   Spinner,
   TextField,
 } from '@stripe/ui-extension-sdk/ui';
-import { fetchStripeSignature } from '@stripe/ui-extension-sdk/utils';
 import { eq } from 'drizzle-orm';
 import CustomerLicenses from '../src/views/CustomerLicenses';
 import { pressInProp, propsInProp } from './support/fragment-nodes';

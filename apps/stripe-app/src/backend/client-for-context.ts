@@ -1,9 +1,7 @@
 import type { ExtensionContextValue } from '@stripe/ui-extension-sdk/context';
 import { fetchStripeSignature } from '@stripe/ui-extension-sdk/utils';
+import { BACKEND_URL_CONSTANT } from './backend-url-constant';
 import { createLicensyncClient, type LicensyncClient } from './create-licensync-client';
-
-/** The manifest constant `pnpm --filter @licensync/stripe-app configure <url>` writes. */
-export const BACKEND_URL_CONSTANT = 'LICENSYNC_URL';
 
 /**
  * The backend client of a view, from its context: the deployment the manifest names and the
