@@ -212,15 +212,12 @@ describe('the licenses of each dashboard page', () => {
   });
 
   it.each([
-    ['an unknown page kind', '/charges/ch_1/licenses', 404],
-    ['an id of the wrong kind', '/subscriptions/pi_1/licenses', 400],
-    ['a field the view never sends', '/subscriptions/sub_a/licenses', 400],
-  ])('%s is a 4xx', async (_name, path, status) => {
-    const res = await call(
-      path,
-      alice,
-      status === 400 && path.startsWith('/subscriptions/sub') ? { x: 1 } : {},
-    );
+    ['an unknown page kind', '/charges/ch_1/licenses', {}, 404],
+    ['an id of the wrong kind', '/subscriptions/pi_1/licenses', {}, 400],
+    ['a field the view never sends', '/subscriptions/sub_a/licenses', { x: 1 }, 400],
+    ['a license id that is no uuid', '/licenses/KEY-a', {}, 404],
+  ])('%s is a 4xx', async (_name, path, body, status) => {
+    const res = await call(path, alice, body);
     expect(res.status).toBe(status);
   });
 });
@@ -298,5 +295,24 @@ describe('enable, disable and create as the dashboard user', () => {
   it('lists the products to create from', async () => {
     const res = await call('/products', alice);
     expect(res.body.data.map((p: { short_code: string }) => p.short_code)).toContain('pro');
+  });
+});
+
+describe('setup problems an operator can act on', () => {
+  it('the dashboard in live mode does not reach the test-mode workspace of the same account', async () => {
+    const res = await call('/subscriptions/sub_a/licenses', { ...alice, mode: 'live' });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toContain('acct_A in live mode');
+  });
+
+  it('without STRIPE_APP_SECRET every request is refused with 503 naming the variable', async () => {
+    const bare = await startApi();
+    try {
+      const res = await dashboardCall(bare.api.url, SECRET)('/subscriptions/sub_a/licenses', alice);
+      expect(res.status).toBe(503);
+      expect(res.body.error).toContain('STRIPE_APP_SECRET');
+    } finally {
+      await bare.close();
+    }
   });
 });
