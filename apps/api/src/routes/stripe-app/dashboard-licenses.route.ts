@@ -20,10 +20,11 @@ export function dashboardLicensesRoute(deps: AppDeps): Router {
     toDashboardLicenseJson(d, deps.config.PUBLIC_URL);
 
   router.post('/:kind/:id/licenses', async (req, res) => {
-    const object = OBJECT_KINDS[req.params.kind as keyof typeof OBJECT_KINDS];
-    if (!Object.hasOwn(OBJECT_KINDS, req.params.kind) || !object) {
+    // hasOwn first: `__proto__` or `constructor` must not reach the prototype.
+    if (!Object.hasOwn(OBJECT_KINDS, req.params.kind)) {
       throw new NotFoundError(`no licenses are listed for ${req.params.kind}`);
     }
+    const object = OBJECT_KINDS[req.params.kind as keyof typeof OBJECT_KINDS];
     const stripeId = parseInput(object.id, req.params.id, 'id');
     const body = parseInput(listBody, req.body);
     const page = await listStripeObjectLicenses({

@@ -1,5 +1,5 @@
 import { listProducts, parseInput } from '@licensync/core/catalog';
-import { UnprocessableError } from '@licensync/core/errors';
+import { NotFoundError } from '@licensync/core/errors';
 import { runIdempotent } from '@licensync/core/idempotency';
 import { listStripeObjectLicenses } from '@licensync/core/licenses';
 import { createOrder } from '@licensync/core/orders';
@@ -38,15 +38,15 @@ export function dashboardOrdersRoute(deps: AppDeps): Router {
     const key = parseInput(idempotencyKeyHeader, req.get('idempotency-key'), 'Idempotency-Key');
     const body = parseInput(createLicenseBody, req.body);
     const { workspaceId, userId } = dashboardUser(req);
-    const known = await listStripeObjectLicenses({
+    // Another account's customer is not found here, as on every page (`null` = held elsewhere).
+    const ours = await listStripeObjectLicenses({
       db,
       workspaceId,
       kind: 'customer',
       stripeId: stripeCustomerId,
       limit: 1,
     });
-    if (!known)
-      throw new UnprocessableError('id', `customer ${stripeCustomerId} is not a customer of this account`);
+    if (!ours) throw new NotFoundError(`customer ${stripeCustomerId} not found`);
     const answer = await runIdempotent({
       db,
       workspaceId,
