@@ -111,6 +111,19 @@ describe('signature', () => {
     expect(res.status).toBe(401);
   });
 
+  it('a disable with a bad signature is refused and changes nothing', async () => {
+    for (const signature of [
+      null,
+      signDashboardUser(alice, 'absec_someone_else'),
+      signDashboardUser(bob, SECRET),
+    ]) {
+      const res = await call(`/licenses/${a.licenseId}/disable`, alice, {}, { signature });
+      expect(res.status).toBe(401);
+    }
+    expect(await licenseRow(a.licenseId)).toMatchObject({ enabled: true, disabledReason: null });
+    expect(await changesOf(a.licenseId)).toEqual({ history: [], outbox: [] });
+  });
+
   it('refuses a body without the signed ids before reading anything', async () => {
     const res = await fetch(`${stack.api.url}/stripe-app${path}`, {
       method: 'POST',
