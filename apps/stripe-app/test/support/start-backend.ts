@@ -77,7 +77,7 @@ export function contextFor(url: string, object: { id: string; object: string }):
 export async function settle(
   update: () => Promise<void>,
   done: () => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 10_000,
 ): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!done()) {
