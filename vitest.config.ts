@@ -2,15 +2,35 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: [
-      'apps/*/src/**/*.test.ts',
-      'apps/*/test/**/*.test.ts',
-      'packages/*/src/**/*.test.ts',
-      'packages/*/test/**/*.test.ts',
-      'scripts/**/*.test.ts',
-    ],
     globalSetup: ['packages/test-env/src/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'services',
+          include: [
+            'apps/*/src/**/*.test.ts',
+            'apps/*/test/**/*.test.ts',
+            'packages/*/src/**/*.test.ts',
+            'packages/*/test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          exclude: ['apps/stripe-app/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stripe-app',
+          include: ['apps/stripe-app/{src,test,tools}/**/*.test.{ts,tsx}'],
+          // The SDK's testing entry registers its matchers on the global `expect`.
+          globals: true,
+          // The SDK ships ESM with extension-less imports that Node cannot load as is.
+          server: { deps: { inline: [/@stripe\/ui-extension-sdk/] } },
+        },
+      },
+    ],
   },
 });

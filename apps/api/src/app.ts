@@ -7,6 +7,7 @@ import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
 import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
+import { stripeAppRoute } from './routes/stripe-app/stripe-app.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
 /** The express app, with no listening or process concerns, so tests can mount it directly. */
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(hubspotOauthRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
+  app.use('/stripe-app', stripeAppRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));
   app.use(errorHandler(deps.logger));
   return app;

@@ -32,7 +32,7 @@ export const pageOf = (item: z.ZodType) => z.looseObject({ data: z.array(item), 
 /** The answer of `POST /api/v1/orders`; each license also carries its key as `key`. */
 export const orderJson = z.looseObject({
   id: z.uuid(),
-  source: z.enum(['manual', 'hubspot_card', 'workflow']),
+  source: z.enum(['manual', 'hubspot_card', 'workflow', 'stripe_app']),
   customer_id: z.uuid(),
   customer_account_id: z.uuid().nullable(),
   licenses: z.array(licenseJson.extend({ key: z.string().nullable() })),

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { signedTimestamp } from './signed-timestamp';
 import { storableEventProblem } from './storable-event-problem';
 
 export type VerifiedWebhook =
@@ -41,14 +42,4 @@ export function verifyStripeWebhook(
   }
   const { id, type } = event as { id: string; type: string };
   return { ok: true, id, type, body };
-}
-
-/** The `t=` the SDK verified against: it reads the last one, as parseInt. */
-function signedTimestamp(header: string): number {
-  let t = Number.NaN;
-  for (const item of header.split(',')) {
-    const [key, value] = item.split('=');
-    if (key === 't') t = Number.parseInt(value ?? '', 10);
-  }
-  return t;
 }

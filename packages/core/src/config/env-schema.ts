@@ -102,6 +102,13 @@ export const envSchema = z.object({
     .startsWith('whsec_')
     .default('whsec_licensync_dev_secret')
     .describe('Signing secret of the Stripe webhook endpoint'),
+  STRIPE_APP_SECRET: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Signing secret of the Stripe app (absec_…, the app's details page); unset = /stripe-app/ answers 503",
+    ),
   STRIPE_API_BASE: z
     .url()
     .optional()

@@ -6,6 +6,7 @@ export * from './license-details';
 export * from './license-editable-fields';
 export * from './license-status';
 export * from './list-licenses';
+export * from './list-stripe-object-licenses';
 export * from './lock-license';
 export * from './record-license-change';
 export * from './reissue-license-key';

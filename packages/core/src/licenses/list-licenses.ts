@@ -9,6 +9,10 @@ export interface LicenseFilters {
   customerEmail?: string;
   stripeSubscriptionId?: string;
   stripePaymentIntentId?: string;
+  stripeInvoiceId?: string;
+  stripeCheckoutSessionId?: string;
+  /** The Stripe customer of the license's customer, wherever the license came from. */
+  stripeCustomerId?: string;
   status?: 'enabled' | 'disabled';
   /** Product short code. */
   product?: string;
@@ -41,6 +45,13 @@ export async function listLicenses(options: {
       : undefined,
     filters.stripePaymentIntentId !== undefined
       ? eq(licenses.stripePaymentIntentId, filters.stripePaymentIntentId)
+      : undefined,
+    filters.stripeInvoiceId !== undefined ? eq(licenses.stripeInvoiceId, filters.stripeInvoiceId) : undefined,
+    filters.stripeCheckoutSessionId !== undefined
+      ? eq(licenses.stripeCheckoutSessionId, filters.stripeCheckoutSessionId)
+      : undefined,
+    filters.stripeCustomerId !== undefined
+      ? eq(customers.stripeCustomerId, filters.stripeCustomerId)
       : undefined,
     filters.status !== undefined ? eq(licenses.enabled, filters.status === 'enabled') : undefined,
     filters.product !== undefined ? eq(products.shortCode, filters.product) : undefined,

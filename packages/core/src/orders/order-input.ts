@@ -7,6 +7,11 @@ export interface OrderCustomerInput {
   /** An existing customer account (a company); `email` then names its contact, else its first one. */
   accountId?: string;
   email?: string;
+  /**
+   * The Stripe customer the person is: found by it first; without `email` it must be known, with
+   * one a person found by email is linked to it (or created with it).
+   */
+  stripeCustomerId?: string;
   firstName?: string;
   lastName?: string;
   /** The contact's company; it becomes (or updates) the customer's account. */
@@ -33,7 +38,10 @@ export interface OrderOverrides {
 }
 
 /** Source of a hand-taken order; the default is `manual`. */
-export type ManualOrderSource = Extract<OrderSourceKind, 'manual' | 'hubspot_card' | 'workflow'>;
+export type ManualOrderSource = Extract<
+  OrderSourceKind,
+  'manual' | 'hubspot_card' | 'workflow' | 'stripe_app'
+>;
 
 export interface OrderInput {
   customer: OrderCustomerInput;

@@ -27,9 +27,15 @@ export async function resolveOrderCustomer(
   }
   if (input.id !== undefined) return existingCustomer(db, workspaceId, input.id);
   if (input.accountId !== undefined) return accountCustomer(db, workspaceId, input);
+  if (!input.email && input.stripeCustomerId) return stripeCustomer(db, workspaceId, input.stripeCustomerId);
   if (!input.email) throw new UnprocessableError('customer.email', 'customer.email is required');
   const name = [input.firstName, input.lastName].filter((part) => part?.trim()).join(' ') || null;
-  const customer = await findOrCreateCustomer(db, { workspaceId, email: input.email, name });
+  const customer = await findOrCreateCustomer(db, {
+    workspaceId,
+    email: input.email,
+    name,
+    stripeCustomerId: input.stripeCustomerId,
+  });
   if (name && customer.name !== name) {
     await db.update(customers).set({ name, updatedAt: new Date() }).where(eq(customers.id, customer.id));
     await enqueueSyncIntent(db, workspaceId, 'customer', [customer.id]);
@@ -54,6 +60,21 @@ async function existingCustomer(db: DbOrTx, workspaceId: string, id: string): Pr
         .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)))
     : [];
   if (!row) throw new UnprocessableError('customer.id', `customer.id ${id} names no customer`);
+  if (row.customerAccountId) await requireAccountName(db, row.customerAccountId);
+  return row;
+}
+
+async function stripeCustomer(db: DbOrTx, workspaceId: string, stripeCustomerId: string) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.stripeCustomerId, stripeCustomerId)));
+  if (!row) {
+    throw new UnprocessableError(
+      'customer.email',
+      `customer.email is required: the ledger does not know Stripe customer ${stripeCustomerId} yet`,
+    );
+  }
   if (row.customerAccountId) await requireAccountName(db, row.customerAccountId);
   return row;
 }

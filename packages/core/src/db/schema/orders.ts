@@ -2,7 +2,10 @@ import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core
 import { customers } from './customers';
 import { workspaces } from './workspaces';
 
-/** Warning: persisted. The last three are orders taken by hand (admin API, HubSpot card, workflow action). */
+/**
+ * Warning: persisted. The last four are orders taken by hand (admin API, HubSpot card, workflow
+ * action, the Stripe app's "Create license").
+ */
 export type OrderSourceKind =
   | 'checkout_session'
   | 'invoice'
@@ -11,7 +14,8 @@ export type OrderSourceKind =
   | 'hubspot'
   | 'manual'
   | 'hubspot_card'
-  | 'workflow';
+  | 'workflow'
+  | 'stripe_app';
 
 /** One purchase: the Stripe object that paid for a set of licenses. */
 export const orders = pgTable(
