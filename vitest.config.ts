@@ -8,6 +8,8 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'scripts/**/*.test.ts',
+      // The HubSpot app's cards are React (.tsx); its tsconfig gives the JSX transform.
+      'apps/hubspot-app/test/**/*.test.{ts,tsx}',
     ],
     globalSetup: ['packages/test-env/src/global-setup.ts'],
     testTimeout: 30_000,

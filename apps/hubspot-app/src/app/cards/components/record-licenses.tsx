@@ -1,0 +1,156 @@
+import { Alert, Button, ButtonRow, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import type { Backend } from '../lib/backend';
+import { formatValue } from '../lib/changed-fields';
+import { DEFAULT_SIDEBAR_FIELDS, DEFAULT_TABLE_FIELDS, type LicenseFieldKey } from '../lib/license-fields';
+import type { RecordRef } from '../lib/types';
+import { useLoad } from '../lib/use-load';
+import { ConnectionPanel } from './connection-panel';
+import { CreateLicense } from './create-license';
+import { FieldSettings } from './field-settings';
+import { LicenseDetails } from './license-details';
+import { LicenseStack, LicenseTable } from './license-list';
+import { Empty, Failure, Loading, NotConnectedWarning } from './states';
+import { UpdateLicense } from './update-license';
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'create' }
+  | { kind: 'fields' }
+  | { kind: 'connection' }
+  | { kind: 'details'; licenseId: string }
+  | { kind: 'update'; licenseId: string };
+
+export interface RecordLicensesProps {
+  record: RecordRef;
+  backend: Backend;
+  layout: 'sidebar' | 'table';
+  notify?: (alert: { type: 'success' | 'danger' | 'warning' | 'info'; message: string }) => void;
+  /** The sync progress poll interval (tests shorten it). */
+  pollMs?: number;
+}
+
+/** The Licenses card on a contact or company: list, create, update, details, connection, field settings. */
+export function RecordLicenses({ record, backend, layout, notify, pollMs }: RecordLicensesProps) {
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [fields, setFields] = useState<LicenseFieldKey[]>(
+    layout === 'sidebar' ? DEFAULT_SIDEBAR_FIELDS : DEFAULT_TABLE_FIELDS,
+  );
+  const [notice, setNotice] = useState<string | null>(null);
+  const limit = layout === 'sidebar' ? 5 : 50;
+  const answer = useLoad(
+    () => backend.recordLicenses(record, { limit, fields }),
+    `${record.objectType}:${record.objectId}:${fields.join(',')}`,
+  );
+  const backToList = (message?: string) => {
+    setNotice(message ?? null);
+    setView({ kind: 'list' });
+    answer.reload();
+  };
+
+  switch (view.kind) {
+    case 'create':
+      return (
+        <CreateLicense
+          record={record}
+          backend={backend}
+          onCancel={() => setView({ kind: 'list' })}
+          onCreated={(licenses) => {
+            const message = `${licenses.length} license(s) created.`;
+            notify?.({ type: 'success', message });
+            backToList(message);
+          }}
+        />
+      );
+    case 'update':
+      return (
+        <UpdateLicense
+          licenseId={view.licenseId}
+          backend={backend}
+          onCancel={() => setView({ kind: 'list' })}
+          onDone={(changed) =>
+            backToList(
+              `License updated: ${changed.map((c) => `${c.field} ${formatValue(c.from)} → ${formatValue(c.to)}`).join(', ')}.`,
+            )
+          }
+        />
+      );
+    case 'details':
+      return (
+        <LicenseDetails
+          licenseId={view.licenseId}
+          backend={backend}
+          onBack={() => setView({ kind: 'list' })}
+          onUpdate={() => setView({ kind: 'update', licenseId: view.licenseId })}
+        />
+      );
+    case 'fields':
+      return (
+        <FieldSettings
+          fields={fields}
+          onCancel={() => setView({ kind: 'list' })}
+          onSave={(next) => {
+            setFields(next);
+            setView({ kind: 'list' });
+          }}
+        />
+      );
+    case 'connection':
+      return (
+        <ConnectionPanel
+          record={record}
+          backend={backend}
+          customer={answer.status === 'ready' ? answer.data.customer : undefined}
+          onBack={() => setView({ kind: 'list' })}
+          onChanged={() => backToList()}
+          pollMs={pollMs}
+        />
+      );
+    default:
+      break;
+  }
+
+  if (answer.status === 'loading') return <Loading label="Loading licenses" />;
+  if (answer.status === 'error')
+    return <Failure title="Could not load licenses" message={answer.message} onRetry={answer.reload} />;
+
+  const data = answer.data;
+  const open = (licenseId: string) => setView({ kind: 'details', licenseId });
+  const update = (licenseId: string) => setView({ kind: 'update', licenseId });
+  const List = layout === 'sidebar' ? LicenseStack : LicenseTable;
+  return (
+    <>
+      {notice ? (
+        <Alert title="Done" variant="success" testId="notice">
+          {notice}
+        </Alert>
+      ) : null}
+      {data.connected ? (
+        <ButtonRow>
+          <Button variant="primary" onClick={() => setView({ kind: 'create' })} testId="create-license">
+            Create License
+          </Button>
+          <Button onClick={() => setView({ kind: 'connection' })} testId="connection">
+            Connection
+          </Button>
+          <Button variant="transparent" onClick={() => setView({ kind: 'fields' })} testId="field-settings">
+            Fields
+          </Button>
+        </ButtonRow>
+      ) : (
+        <NotConnectedWarning
+          onCreate={() => setView({ kind: 'create' })}
+          onConnect={() => setView({ kind: 'connection' })}
+        />
+      )}
+      {data.connected && data.licenses.length === 0 ? (
+        <Empty title="No licenses yet">
+          <Text>This customer has no licenses in licensync. Create one with Create License.</Text>
+        </Empty>
+      ) : null}
+      {data.licenses.length > 0 ? (
+        <List licenses={data.licenses} fields={fields} total={data.total} onOpen={open} onUpdate={update} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { hubspot } from '@hubspot/ui-extensions';
+import { BackendError, errorFromAnswer } from './backend-error';
+import { BACKEND_URL } from './backend-url.generated';
+import type {
+  ChangedField,
+  Customer,
+  DealLicenses,
+  License,
+  LicenseDetailAnswer,
+  Policy,
+  Product,
+  RecordLicenses,
+  RecordRef,
+  SimilarCustomer,
+  SyncStatus,
+} from './types';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type FetchFn = (
+  url: string,
+  options: { method: Method; timeout: number; body?: Record<string, unknown> },
+) => Promise<Response>;
+
+/** Below HubSpot's own 15 s default: a rep sees our message, not a blank card. */
+export const DEFAULT_TIMEOUT_MS = 12_000;
+
+export interface BackendOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  /** Defaults to `hubspot.fetch`, looked up at call time so a test's spy on it is used. */
+  fetch?: FetchFn;
+}
+
+export interface CreateOrderInput {
+  productId: string;
+  policyId: string;
+  quantity: number;
+  overrides: Record<string, unknown>;
+  /** The record's own properties (email, names, company / name, domain): the backend never reads HubSpot. */
+  properties: Record<string, string | null>;
+}
+
+const recordPath = (record: RecordRef) =>
+  `/hubspot/cards/records/${encodeURIComponent(record.objectType)}/${encodeURIComponent(record.objectId)}`;
+
+export function createBackend(options: BackendOptions = {}) {
+  const baseUrl = (options.baseUrl ?? BACKEND_URL).replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch: FetchFn = options.fetch ?? ((url, init) => hubspot.fetch(url, init));
+
+  async function request<T>(method: Method, path: string, body?: Record<string, unknown>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // hubspot.fetch takes a timeout too, but our own timer guarantees the card never waits longer.
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new BackendError(
+              `licensync did not answer within ${Math.round(timeoutMs / 1000)} s; try again in a moment.`,
+              0,
+              'timeout',
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      const init = body === undefined ? { method, timeout: timeoutMs } : { method, timeout: timeoutMs, body };
+      const response = await Promise.race([doFetch(`${baseUrl}${path}`, init), timedOut]).catch((error) => {
+        if (error instanceof BackendError) throw error;
+        throw new BackendError(`Could not reach licensync: ${(error as Error).message}`, 0, 'unreachable');
+      });
+      const text = await Promise.race([response.text(), timedOut]);
+      let json: unknown = null;
+      try {
+        json = text.length > 0 ? JSON.parse(text) : null;
+      } catch {
+        if (response.ok)
+          throw new BackendError(
+            'licensync answered something that is not JSON.',
+            response.status,
+            'bad_answer',
+          );
+      }
+      if (!response.ok) throw errorFromAnswer(response.status, json);
+      return json as T;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    listProducts: () => request<{ products: Product[] }>('GET', '/hubspot/cards/products'),
+    listPolicies: (productId: string) =>
+      request<{ policies: Policy[] }>(
+        'GET',
+        `/hubspot/cards/products/${encodeURIComponent(productId)}/policies`,
+      ),
+    createOrder: (record: RecordRef, input: CreateOrderInput) =>
+      request<{ order: { id: string }; licenses: License[] }>('POST', '/hubspot/cards/orders', {
+        objectType: record.objectType,
+        objectId: record.objectId,
+        ...input,
+      }),
+    recordLicenses: (record: RecordRef, query: { limit?: number; fields?: string[] } = {}) => {
+      const params = new URLSearchParams();
+      if (query.limit !== undefined) params.set('limit', String(query.limit));
+      if (query.fields && query.fields.length > 0) params.set('fields', query.fields.join(','));
+      const qs = params.toString();
+      return request<RecordLicenses>('GET', `${recordPath(record)}/licenses${qs ? `?${qs}` : ''}`);
+    },
+    similarCustomers: (record: RecordRef) =>
+      request<{ customers: SimilarCustomer[] }>('GET', `${recordPath(record)}/similar-customers`),
+    connect: (record: RecordRef, customerId: string, properties: Record<string, string | null>) =>
+      request<{ customer: Customer; changedFields: ChangedField[] }>(
+        'PUT',
+        `${recordPath(record)}/connection`,
+        {
+          customerId,
+          properties,
+        },
+      ),
+    disconnect: (record: RecordRef) =>
+      request<{ disconnected: boolean }>('DELETE', `${recordPath(record)}/connection`),
+    license: (licenseId: string) =>
+      request<LicenseDetailAnswer>('GET', `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}`),
+    updateLicense: (licenseId: string, changes: Record<string, unknown>) =>
+      request<{ license: License; changedFields: ChangedField[] }>(
+        'PATCH',
+        `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}`,
+        changes,
+      ),
+    addFeature: (licenseId: string, featureId: string) =>
+      request<unknown>('POST', `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}/features`, {
+        featureId,
+      }),
+    removeFeature: (licenseId: string, featureId: string) =>
+      request<unknown>(
+        'DELETE',
+        `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}/features/${encodeURIComponent(featureId)}`,
+      ),
+    setCustomField: (licenseId: string, customFieldId: string, value: string) =>
+      request<unknown>(
+        'PUT',
+        `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}/custom-fields/${encodeURIComponent(customFieldId)}`,
+        { value },
+      ),
+    startSync: (record: RecordRef) =>
+      request<{ queued: number; syncId: string }>('POST', `${recordPath(record)}/sync`),
+    syncStatus: (syncId: string) =>
+      request<SyncStatus>('GET', `/hubspot/cards/syncs/${encodeURIComponent(syncId)}`),
+    dealLicenses: (dealId: string, of: 'contacts' | 'companies', perRecord = 5) =>
+      request<DealLicenses>(
+        'GET',
+        `/hubspot/cards/deals/${encodeURIComponent(dealId)}/licenses?of=${of}&perRecord=${perRecord}`,
+      ),
+  };
+}
+
+export type Backend = ReturnType<typeof createBackend>;

@@ -1,0 +1,24 @@
+import type { ChangedField } from './types';
+
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
+
+/** The fields of a draft that differ from the license as loaded: what the rep sees before saving. */
+export function diffFields(
+  original: Record<string, unknown>,
+  draft: Record<string, unknown>,
+): ChangedField[] {
+  return Object.keys(draft)
+    .filter((field) => !same(original[field], draft[field]))
+    .map((field) => ({ field, from: original[field] ?? null, to: draft[field] ?? null }));
+}
+
+/** Only the changed fields go to PATCH, so an untouched field is never rewritten. */
+export function changesToSend(changes: ChangedField[]): Record<string, unknown> {
+  return Object.fromEntries(changes.map((c) => [c.field, c.to]));
+}
+
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
