@@ -15,7 +15,6 @@ export function license(overrides: Partial<License> = {}): License {
     validUntil: '2099-12-31T00:00:00.000Z',
     maintenanceUntil: null,
     maxActivations: 3,
-    activations: 1,
     isTrial: false,
     createdAt: '2026-11-01T10:00:00.000Z',
     link: 'https://licensync.test/admin/licenses/lic_1',
@@ -28,6 +27,11 @@ export const products: Product[] = [
     id: 'prod_1',
     name: 'License Software',
     shortCode: 'ls',
+    features: [
+      { code: 'export', name: 'Export' },
+      { code: 'sso', name: 'Single sign-on' },
+    ],
+    customFields: [{ name: 'seat', defaultValue: 'A' }],
     policies: [
       {
         id: 'pol_perpetual',
@@ -50,6 +54,14 @@ export const products: Product[] = [
             default: 365,
           },
           { name: 'maxActivations', label: 'Max activations', type: 'number', required: false, default: 1 },
+          { name: 'features', label: 'Features', type: 'features', required: false, default: null },
+          {
+            name: 'customFields',
+            label: 'Custom fields',
+            type: 'customFields',
+            required: false,
+            default: null,
+          },
         ],
       },
     ],

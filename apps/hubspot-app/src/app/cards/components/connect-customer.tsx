@@ -1,16 +1,15 @@
 import { Alert, Button, ButtonRow, Heading, List, Select, Text } from '@hubspot/ui-extensions';
-import { useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { useState } from 'react';
 import type { Backend } from '../lib/backend';
-import { describeError } from '../lib/backend-error';
+import { BackendError, describeError } from '../lib/backend-error';
 import { formatValue } from '../lib/changed-fields';
-import { propertiesFor } from '../lib/record';
 import type { ChangedField, RecordRef, SimilarCustomer } from '../lib/types';
 import { useLoad } from '../lib/use-load';
+import { useRecordData } from '../lib/use-record-data';
 import { ActionError, Empty, Failure, Loading } from './states';
 
 const describe = (c: SimilarCustomer) =>
-  [c.name, c.email, c.company].filter(Boolean).join(' · ') +
+  [c.name, c.email, c.company ?? c.domain].filter(Boolean).join(' · ') +
   (c.matchedOn.length ? ` (same ${c.matchedOn.join(', ')})` : '');
 
 /** Connect an existing licensync customer, picked from the similar ones, after the overwrite warning. */
@@ -25,15 +24,19 @@ export function ConnectCustomer({
   onConnected: () => void;
   onCancel: () => void;
 }) {
+  const data = useRecordData(record);
+  const query = new URLSearchParams(data.similar).toString();
+  // Waits for the record's properties: the search is by what HubSpot knows of this record.
   const similar = useLoad(
-    () => backend.similarCustomers(record),
-    `similar:${record.objectType}:${record.objectId}`,
+    () => (data.isLoading ? new Promise<never>(() => {}) : backend.similarCustomers(record, data.similar)),
+    `similar:${record.objectType}:${record.objectId}:${data.isLoading ? 'wait' : query}`,
   );
-  const { properties } = useCrmProperties(propertiesFor(record.objectType));
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [taken, setTaken] = useState(false);
   const [changed, setChanged] = useState<ChangedField[] | null>(null);
+  const noun = record.objectType === 'company' ? 'customer account' : 'customer';
 
   if (changed) {
     return (
@@ -64,19 +67,21 @@ export function ConnectCustomer({
   if (similar.data.customers.length === 0)
     return (
       <Empty title="No similar customers in licensync">
-        <Text>No customer shares this record’s email, name or domain. Create a license to create one.</Text>
+        <Text>{`No ${noun} shares this record’s email, name or domain. Create a license to create one.`}</Text>
         <Button onClick={onCancel}>Back</Button>
       </Empty>
     );
 
-  const connect = async () => {
+  const connect = async (replace: boolean) => {
     if (!customerId) return;
     setBusy(true);
     setError(null);
     try {
-      const answer = await backend.connect(record, customerId, properties);
+      const answer = await backend.connect(record, customerId, data.record, replace);
       setChanged(answer.changedFields);
     } catch (e) {
+      // 409: that customer is linked to another record of this type; the rep may move the link here.
+      setTaken(e instanceof BackendError && e.status === 409);
       setError(describeError(e));
     } finally {
       setBusy(false);
@@ -90,23 +95,43 @@ export function ConnectCustomer({
       <Select
         testId="customer"
         name="customer"
-        label="licensync customer"
+        label={`licensync ${noun}`}
         required
         value={customerId ?? undefined}
         options={similar.data.customers.map((c) => ({ label: describe(c), value: c.id }))}
-        onChange={(value) => setCustomerId(String(value))}
+        onChange={(value) => {
+          setCustomerId(String(value));
+          setTaken(false);
+          setError(null);
+        }}
       />
       <Alert
         title="Customer data in licensync will be overwritten"
         variant="danger"
         testId="overwrite-warning"
       >
-        The customer’s name, email and company in licensync are replaced with this HubSpot record’s.
+        {`The ${noun}’s details in licensync are replaced with this HubSpot record’s.`}
       </Alert>
       <ButtonRow>
-        <Button variant="primary" disabled={!customerId || busy} onClick={connect} testId="connect">
-          Connect
-        </Button>
+        {taken ? (
+          <Button
+            variant="destructive"
+            disabled={busy}
+            onClick={() => connect(true)}
+            testId="connect-replace"
+          >
+            Move the connection here
+          </Button>
+        ) : (
+          <Button
+            variant="primary"
+            disabled={!customerId || busy}
+            onClick={() => connect(false)}
+            testId="connect"
+          >
+            Connect
+          </Button>
+        )}
         <Button onClick={onCancel} disabled={busy} testId="cancel">
           Cancel
         </Button>

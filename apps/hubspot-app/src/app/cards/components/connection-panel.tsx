@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import type { Backend } from '../lib/backend';
 import { describeError } from '../lib/backend-error';
-import type { Customer, RecordRef } from '../lib/types';
+import type { Account, Customer, RecordRef } from '../lib/types';
 import { ConnectCustomer } from './connect-customer';
 import { ActionError } from './states';
 import { SyncLicenses } from './sync-licenses';
@@ -21,18 +21,21 @@ export function ConnectionPanel({
   record,
   backend,
   customer,
+  account,
   onChanged,
   onBack,
   pollMs,
 }: {
   record: RecordRef;
   backend: Backend;
-  customer: Customer | undefined;
+  customer: Customer | null | undefined;
+  account?: Account | null;
   onChanged: () => void;
   onBack: () => void;
   pollMs?: number;
 }) {
-  const [changing, setChanging] = useState(!customer);
+  const linked = customer ?? account ?? null;
+  const [changing, setChanging] = useState(!linked);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function ConnectionPanel({
         record={record}
         backend={backend}
         onConnected={onChanged}
-        onCancel={customer ? () => setChanging(false) : onBack}
+        onCancel={linked ? () => setChanging(false) : onBack}
       />
     );
   }
@@ -67,15 +70,26 @@ export function ConnectionPanel({
       <Heading>Connection</Heading>
       <ActionError title="Not disconnected" message={error} />
       <DescriptionList direction="row" testId="connected-customer">
-        <DescriptionListItem label="licensync customer">
-          <Text>{customer?.name ?? customer?.id ?? '—'}</Text>
-        </DescriptionListItem>
-        <DescriptionListItem label="Email">
-          <Text>{customer?.email ?? '—'}</Text>
-        </DescriptionListItem>
-        <DescriptionListItem label="Company">
-          <Text>{customer?.company ?? '—'}</Text>
-        </DescriptionListItem>
+        {account ? (
+          <>
+            <DescriptionListItem label="licensync account">
+              <Text>{account.name ?? account.id}</Text>
+            </DescriptionListItem>
+            <DescriptionListItem label="Domain">
+              <Text>{account.domain ?? '—'}</Text>
+            </DescriptionListItem>
+          </>
+        ) : null}
+        {customer ? (
+          <>
+            <DescriptionListItem label="licensync customer">
+              <Text>{customer.name ?? customer.id}</Text>
+            </DescriptionListItem>
+            <DescriptionListItem label="Email">
+              <Text>{customer.email ?? '—'}</Text>
+            </DescriptionListItem>
+          </>
+        ) : null}
       </DescriptionList>
       {confirming ? (
         <Alert title="Disconnect this record?" variant="warning" testId="confirm-disconnect">

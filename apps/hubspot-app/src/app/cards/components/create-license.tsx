@@ -1,11 +1,11 @@
 import { Button, ButtonRow, Divider, Heading, NumberInput, Select, Text } from '@hubspot/ui-extensions';
-import { useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { useMemo, useState } from 'react';
 import type { Backend } from '../lib/backend';
 import { describeError } from '../lib/backend-error';
-import { propertiesFor } from '../lib/record';
+import { overridesToSend } from '../lib/overrides';
 import type { License, Policy, Product, RecordRef } from '../lib/types';
 import { useLoad } from '../lib/use-load';
+import { useRecordData } from '../lib/use-record-data';
 import { FieldInput } from './field-input';
 import { ActionError, Empty, Failure, Loading } from './states';
 
@@ -22,7 +22,12 @@ const initialValues = (policy: Policy | undefined) =>
 /** What stops the order before it is sent: a required field left empty or a quantity below one. */
 export function missingInput(policy: Policy | undefined, values: Record<string, unknown>, quantity: number) {
   if (!policy) return 'Choose a product and a license policy.';
-  const empty = policy.fields.find((f) => f.required && (values[f.name] == null || values[f.name] === ''));
+  const empty = policy.fields.find(
+    (f) =>
+      f.required &&
+      !(f.name === 'validDuration' && values.validUntil) &&
+      (values[f.name] == null || values[f.name] === ''),
+  );
   if (empty) return `${empty.label} is required.`;
   if (!Number.isInteger(quantity) || quantity < 1) return 'Quantity must be a whole number of at least 1.';
   return null;
@@ -31,7 +36,7 @@ export function missingInput(policy: Policy | undefined, values: Record<string, 
 /** Create License: product → policy → the policy type's fields → quantity, then the backend's verdict. */
 export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
   const products = useLoad(() => backend.listProducts(), 'products');
-  const { properties } = useCrmProperties(propertiesFor(record.objectType));
+  const recordData = useRecordData(record);
   const [productId, setProductId] = useState<string | null>(null);
   const [policyId, setPolicyId] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -75,8 +80,8 @@ export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
         productId,
         policyId: policy.id,
         quantity,
-        overrides: values,
-        properties,
+        overrides: overridesToSend(policy, values),
+        record: recordData.record,
       });
       onCreated(answer.licenses);
     } catch (e) {
@@ -131,6 +136,7 @@ export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
               key={field.name}
               field={field}
               value={values[field.name]}
+              product={product}
               onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
             />
           ))}
@@ -145,7 +151,12 @@ export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
         </>
       ) : null}
       <ButtonRow>
-        <Button variant="primary" disabled={!policy || saving} onClick={submit} testId="create-order">
+        <Button
+          variant="primary"
+          disabled={!policy || saving || recordData.isLoading}
+          onClick={submit}
+          testId="create-order"
+        >
           {saving ? 'Creating…' : 'Create Order'}
         </Button>
         <Button onClick={onCancel} disabled={saving} testId="cancel">

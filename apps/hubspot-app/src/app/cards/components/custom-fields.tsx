@@ -37,7 +37,7 @@ export function CustomFields({
     setBusy(true);
     setError(null);
     try {
-      await backend.setCustomField(licenseId, editing.id, value);
+      await backend.setCustomField(licenseId, editing.name, value);
       setEditing(null);
       onChanged();
     } catch (e) {
@@ -76,13 +76,13 @@ export function CustomFields({
         <Table testId="custom-fields">
           <TableBody>
             {fields.map((f) => (
-              <TableRow key={f.id}>
+              <TableRow key={f.name}>
                 <TableCell>{f.name}</TableCell>
                 <TableCell>{f.value ?? '—'}</TableCell>
                 <TableCell>
                   <Button
                     size="sm"
-                    testId={`edit-custom-field-${f.id}`}
+                    testId={`edit-custom-field-${f.name}`}
                     onClick={() => {
                       setEditing(f);
                       setValue(f.value ?? '');

@@ -31,7 +31,7 @@ export function FeatureEditor({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const features = license.features ?? [];
-  const addable = (license.availableFeatures ?? []).filter((f) => !features.some((h) => h.id === f.id));
+  const addable = (license.availableFeatures ?? []).filter((f) => !features.some((h) => h.code === f.code));
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -56,15 +56,15 @@ export function FeatureEditor({
         <Table testId="features">
           <TableBody>
             {features.map((f) => (
-              <TableRow key={f.id}>
+              <TableRow key={f.code}>
                 <TableCell>{f.name}</TableCell>
                 <TableCell>
                   <Button
                     size="sm"
                     variant="destructive"
                     disabled={busy}
-                    testId={`remove-feature-${f.id}`}
-                    onClick={() => run(() => backend.removeFeature(licenseId, f.id))}
+                    testId={`remove-feature-${f.code}`}
+                    onClick={() => run(() => backend.removeFeature(licenseId, f.code))}
                   >
                     Delete
                   </Button>
@@ -81,7 +81,7 @@ export function FeatureEditor({
             name="features"
             label="Add features"
             value={picked}
-            options={addable.map((f) => ({ label: f.name, value: f.id }))}
+            options={addable.map((f) => ({ label: f.name, value: f.code }))}
             onChange={(value) => setPicked(value.map(String))}
           />
           <ButtonRow>
@@ -91,7 +91,7 @@ export function FeatureEditor({
               onClick={() =>
                 run(async () => {
                   // One call per feature: the contract adds one at a time, and a failure names the one that failed.
-                  for (const featureId of picked) await backend.addFeature(licenseId, featureId);
+                  for (const code of picked) await backend.addFeature(licenseId, code);
                 })
               }
             >

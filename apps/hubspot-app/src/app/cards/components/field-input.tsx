@@ -1,5 +1,6 @@
-import { Checkbox, DateInput, Input, NumberInput } from '@hubspot/ui-extensions';
+import { Checkbox, DateInput, Input, MultiSelect, NumberInput, Text } from '@hubspot/ui-extensions';
 import { fromIsoDay, toIsoDay } from '../lib/dates';
+import type { Product } from '../lib/types';
 
 export interface FieldSpec {
   name: string;
@@ -8,39 +9,42 @@ export interface FieldSpec {
   required?: boolean;
 }
 
-/** One input for a policy or license field, by the field's type; values stay in licensync's JSON form. */
-export function FieldInput({
-  field,
-  value,
-  onChange,
-}: {
+interface Props {
   field: FieldSpec;
   value: unknown;
   onChange: (value: unknown) => void;
-}) {
+  /** The product the field belongs to: where `features` and `customFields` pick from. */
+  product?: Product;
+}
+
+/** One input for a policy or license field, by the field's type; values stay in licensync's JSON form. */
+export function FieldInput({ field, value, onChange, product }: Props) {
   const testId = `field-${field.name}`;
+  const common = { testId, name: field.name, label: field.label, required: field.required };
   switch (field.type) {
     case 'number':
-    case 'duration':
       return (
         <NumberInput
-          testId={testId}
-          name={field.name}
-          label={field.label}
-          required={field.required}
+          {...common}
           value={
             typeof value === 'number' ? value : value == null || value === '' ? undefined : Number(value)
           }
           onChange={(v) => onChange(v)}
         />
       );
+    case 'duration':
+      return (
+        <Input
+          {...common}
+          description="A number and d, w, m or y, e.g. 30d or 1y."
+          value={value == null ? '' : String(value)}
+          onChange={(v) => onChange(v.trim())}
+        />
+      );
     case 'date':
       return (
         <DateInput
-          testId={testId}
-          name={field.name}
-          label={field.label}
-          required={field.required}
+          {...common}
           format="YYYY-MM-DD"
           value={fromIsoDay(value)}
           onChange={(v) => onChange(toIsoDay(v))}
@@ -57,16 +61,40 @@ export function FieldInput({
           {field.label}
         </Checkbox>
       );
-    default:
+    case 'features': {
+      const features = product?.features ?? [];
+      if (features.length === 0) return null;
       return (
-        <Input
-          testId={testId}
-          name={field.name}
-          label={field.label}
-          required={field.required}
-          value={value == null ? '' : String(value)}
-          onChange={(v) => onChange(v)}
+        <MultiSelect
+          {...common}
+          value={Array.isArray(value) ? value.map(String) : []}
+          options={features.map((f) => ({ label: f.name, value: f.code }))}
+          onChange={(v) => onChange(v.map(String))}
         />
       );
+    }
+    case 'customFields': {
+      const fields = product?.customFields ?? [];
+      if (fields.length === 0) return null;
+      const values = (value ?? {}) as Record<string, string>;
+      return (
+        <>
+          <Text format={{ fontWeight: 'bold' }}>{field.label}</Text>
+          {fields.map((f) => (
+            <Input
+              key={f.name}
+              testId={`${testId}-${f.name}`}
+              name={`${field.name}.${f.name}`}
+              label={f.name}
+              placeholder={f.defaultValue ?? undefined}
+              value={values[f.name] ?? ''}
+              onChange={(v) => onChange({ ...values, [f.name]: v })}
+            />
+          ))}
+        </>
+      );
+    }
+    default:
+      return <Input {...common} value={value == null ? '' : String(value)} onChange={(v) => onChange(v)} />;
   }
 }

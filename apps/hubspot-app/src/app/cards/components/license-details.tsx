@@ -43,7 +43,7 @@ export function LicenseDetails({
           <Text>{(license.features ?? []).map((f) => f.name).join(', ') || '—'}</Text>
         </DescriptionListItem>
         {(license.customFields ?? []).map((f) => (
-          <DescriptionListItem key={f.id} label={f.name}>
+          <DescriptionListItem key={f.name} label={f.name}>
             <Text>{f.value ?? '—'}</Text>
           </DescriptionListItem>
         ))}

@@ -38,9 +38,10 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
   );
   const [notice, setNotice] = useState<string | null>(null);
   const limit = layout === 'sidebar' ? 5 : 50;
+  // The field choice is the card's own: the backend always answers every field of a license.
   const answer = useLoad(
-    () => backend.recordLicenses(record, { limit, fields }),
-    `${record.objectType}:${record.objectId}:${fields.join(',')}`,
+    () => backend.recordLicenses(record, { limit }),
+    `${record.objectType}:${record.objectId}`,
   );
   const backToList = (message?: string) => {
     setNotice(message ?? null);
@@ -101,6 +102,7 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
           record={record}
           backend={backend}
           customer={answer.status === 'ready' ? answer.data.customer : undefined}
+          account={answer.status === 'ready' ? answer.data.account : undefined}
           onBack={() => setView({ kind: 'list' })}
           onChanged={() => backToList()}
           pollMs={pollMs}

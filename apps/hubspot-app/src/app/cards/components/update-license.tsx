@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { Backend } from '../lib/backend';
 import { describeError } from '../lib/backend-error';
 import { changesToSend, diffFields, formatValue } from '../lib/changed-fields';
-import type { ChangedField, EditableField, LicenseDetail } from '../lib/types';
+import { editableField } from '../lib/license-fields';
+import type { ChangedField, LicenseDetail } from '../lib/types';
 import { useLoad } from '../lib/use-load';
 import { CustomFields } from './custom-fields';
 import { FeatureEditor } from './feature-editor';
@@ -17,9 +18,6 @@ interface Props {
   onCancel: () => void;
 }
 
-const asField = (f: EditableField | string): EditableField =>
-  typeof f === 'string' ? { name: f, label: f, type: 'string' } : f;
-
 /** Update License: only the fields the type allows, the changes listed before saving, features, custom fields. */
 export function UpdateLicense({ licenseId, backend, onDone, onCancel }: Props) {
   const loaded = useLoad(() => backend.license(licenseId), `license:${licenseId}`);
@@ -32,7 +30,7 @@ export function UpdateLicense({ licenseId, backend, onDone, onCancel }: Props) {
     return <Failure title="Could not load the license" message={loaded.message} onRetry={loaded.reload} />;
 
   const license: LicenseDetail = loaded.data.license;
-  const fields = loaded.data.editableFields.map(asField);
+  const fields = loaded.data.editableFields.map(editableField);
   const changes = diffFields(license, draft);
 
   const save = async () => {

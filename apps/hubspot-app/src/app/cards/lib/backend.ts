@@ -2,6 +2,7 @@ import { hubspot } from '@hubspot/ui-extensions';
 import { BackendError, errorFromAnswer } from './backend-error';
 import { BACKEND_URL } from './backend-url.generated';
 import type {
+  Account,
   ChangedField,
   Customer,
   DealLicenses,
@@ -36,8 +37,15 @@ export interface CreateOrderInput {
   policyId: string;
   quantity: number;
   overrides: Record<string, unknown>;
-  /** The record's own properties (email, names, company / name, domain): the backend never reads HubSpot. */
-  properties: Record<string, string | null>;
+  /** The record as the card read it (see buildRecord): the backend never reads HubSpot while answering. */
+  record: Record<string, unknown>;
+}
+
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
 }
 
 const recordPath = (record: RecordRef) =>
@@ -89,6 +97,7 @@ export function createBackend(options: BackendOptions = {}) {
     }
   }
 
+  const license = (licenseId: string) => `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}`;
   return {
     listProducts: () => request<{ products: Product[] }>('GET', '/hubspot/cards/products'),
     listPolicies: (productId: string) =>
@@ -102,57 +111,46 @@ export function createBackend(options: BackendOptions = {}) {
         objectId: record.objectId,
         ...input,
       }),
-    recordLicenses: (record: RecordRef, query: { limit?: number; fields?: string[] } = {}) => {
-      const params = new URLSearchParams();
-      if (query.limit !== undefined) params.set('limit', String(query.limit));
-      if (query.fields && query.fields.length > 0) params.set('fields', query.fields.join(','));
-      const qs = params.toString();
-      return request<RecordLicenses>('GET', `${recordPath(record)}/licenses${qs ? `?${qs}` : ''}`);
-    },
-    similarCustomers: (record: RecordRef) =>
-      request<{ customers: SimilarCustomer[] }>('GET', `${recordPath(record)}/similar-customers`),
-    connect: (record: RecordRef, customerId: string, properties: Record<string, string | null>) =>
-      request<{ customer: Customer; changedFields: ChangedField[] }>(
+    recordLicenses: (record: RecordRef, query: { limit?: number; startingAfter?: string } = {}) =>
+      request<RecordLicenses>('GET', `${recordPath(record)}/licenses${queryString(query)}`),
+    similarCustomers: (record: RecordRef, query: Record<string, string>) =>
+      request<{ customers: SimilarCustomer[] }>(
+        'GET',
+        `${recordPath(record)}/similar-customers${queryString(query)}`,
+      ),
+    /** `replace` moves a customer already connected to another record of the same type (else 409). */
+    connect: (record: RecordRef, customerId: string, payload: Record<string, unknown>, replace = false) =>
+      request<{ customer?: Customer; account?: Account; changedFields: ChangedField[] }>(
         'PUT',
         `${recordPath(record)}/connection`,
-        {
-          customerId,
-          properties,
-        },
+        { customerId, record: payload, ...(replace ? { replace: true } : {}) },
       ),
     disconnect: (record: RecordRef) =>
       request<{ disconnected: boolean }>('DELETE', `${recordPath(record)}/connection`),
-    license: (licenseId: string) =>
-      request<LicenseDetailAnswer>('GET', `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}`),
+    license: (licenseId: string) => request<LicenseDetailAnswer>('GET', license(licenseId)),
     updateLicense: (licenseId: string, changes: Record<string, unknown>) =>
-      request<{ license: License; changedFields: ChangedField[] }>(
-        'PATCH',
-        `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}`,
-        changes,
-      ),
-    addFeature: (licenseId: string, featureId: string) =>
-      request<unknown>('POST', `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}/features`, {
-        featureId,
-      }),
-    removeFeature: (licenseId: string, featureId: string) =>
-      request<unknown>(
+      request<{ license: License; changedFields: ChangedField[] }>('PATCH', license(licenseId), changes),
+    addFeature: (licenseId: string, code: string) =>
+      request<{ changedFields: ChangedField[] }>('POST', `${license(licenseId)}/features`, { code }),
+    removeFeature: (licenseId: string, code: string) =>
+      request<{ changedFields: ChangedField[] }>(
         'DELETE',
-        `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}/features/${encodeURIComponent(featureId)}`,
+        `${license(licenseId)}/features/${encodeURIComponent(code)}`,
       ),
-    setCustomField: (licenseId: string, customFieldId: string, value: string) =>
-      request<unknown>(
+    setCustomField: (licenseId: string, name: string, value: string) =>
+      request<{ changedFields: ChangedField[] }>(
         'PUT',
-        `/hubspot/cards/licenses/${encodeURIComponent(licenseId)}/custom-fields/${encodeURIComponent(customFieldId)}`,
+        `${license(licenseId)}/custom-fields/${encodeURIComponent(name)}`,
         { value },
       ),
     startSync: (record: RecordRef) =>
-      request<{ queued: number; syncId: string }>('POST', `${recordPath(record)}/sync`),
+      request<{ syncId: string; queued: number }>('POST', `${recordPath(record)}/sync`),
     syncStatus: (syncId: string) =>
       request<SyncStatus>('GET', `/hubspot/cards/syncs/${encodeURIComponent(syncId)}`),
     dealLicenses: (dealId: string, of: 'contacts' | 'companies', perRecord = 5) =>
       request<DealLicenses>(
         'GET',
-        `/hubspot/cards/deals/${encodeURIComponent(dealId)}/licenses?of=${of}&perRecord=${perRecord}`,
+        `/hubspot/cards/deals/${encodeURIComponent(dealId)}/licenses${queryString({ of, perRecord })}`,
       ),
   };
 }

@@ -9,7 +9,7 @@ export const LICENSE_FIELDS = [
   { key: 'status', label: 'Status' },
   { key: 'validUntil', label: 'Valid until' },
   { key: 'maintenanceUntil', label: 'Maintenance until' },
-  { key: 'activations', label: 'Activations' },
+  { key: 'maxActivations', label: 'Max activations' },
   { key: 'isTrial', label: 'Trial' },
   { key: 'createdAt', label: 'Created' },
 ] as const;
@@ -24,7 +24,7 @@ export const DEFAULT_TABLE_FIELDS: LicenseFieldKey[] = [
   'licenseType',
   'status',
   'validUntil',
-  'activations',
+  'maxActivations',
 ];
 
 export function fieldLabel(key: string): string {
@@ -61,10 +61,8 @@ export function formatField(license: License, key: LicenseFieldKey): string {
       return day(license.maintenanceUntil);
     case 'createdAt':
       return day(license.createdAt);
-    case 'activations':
-      return license.maxActivations == null
-        ? String(license.activations ?? 0)
-        : `${license.activations ?? 0} / ${license.maxActivations}`;
+    case 'maxActivations':
+      return license.maxActivations == null ? 'Unlimited' : String(license.maxActivations);
     case 'isTrial':
       return license.isTrial ? 'Yes' : 'No';
     default: {
@@ -72,4 +70,21 @@ export function formatField(license: License, key: LicenseFieldKey): string {
       return value == null || value === '' ? '—' : String(value);
     }
   }
+}
+
+/** How each field the backend may list in `editableFields` is edited (its names are licensync's). */
+const EDITABLE_FIELDS: Record<string, { label: string; type: string }> = {
+  validUntil: { label: 'Valid until', type: 'date' },
+  maintenanceUntil: { label: 'Maintenance until', type: 'date' },
+  maxActivations: { label: 'Max activations', type: 'number' },
+  floatingCloud: { label: 'Floating cloud users', type: 'number' },
+  maxLicenseUsers: { label: 'Max license users', type: 'number' },
+  isTrial: { label: 'Trial', type: 'boolean' },
+};
+
+export function editableField(field: string | { name: string; label?: string; type?: string }) {
+  const name = typeof field === 'string' ? field : field.name;
+  const known = EDITABLE_FIELDS[name];
+  const given: { label?: string; type?: string } = typeof field === 'string' ? {} : field;
+  return { name, label: given.label ?? known?.label ?? name, type: given.type ?? known?.type ?? 'string' };
 }

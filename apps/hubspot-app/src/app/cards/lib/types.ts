@@ -11,21 +11,34 @@ export interface RecordRef {
 export interface License {
   id: string;
   key: string;
+  productId?: string;
   productName: string;
-  policyName: string;
+  productShortCode?: string;
+  policyId?: string | null;
+  policyName: string | null;
   licenseType: string;
   enabled: boolean;
   disabledReason?: string | null;
   validUntil?: string | null;
   maintenanceUntil?: string | null;
   maxActivations?: number | null;
-  activations?: number | null;
+  floatingCloud?: number | null;
+  maxLicenseUsers?: number | null;
   isTrial?: boolean;
+  customerEmail?: string | null;
   createdAt?: string;
   link?: string | null;
 }
 
-export type PolicyFieldType = 'string' | 'number' | 'date' | 'boolean' | 'duration';
+/** `duration` is licensync's `N` + `d|w|m|y`; `features` / `customFields` pick from the product's. */
+export type PolicyFieldType =
+  | 'duration'
+  | 'date'
+  | 'number'
+  | 'boolean'
+  | 'features'
+  | 'customFields'
+  | 'string';
 
 export interface PolicyField {
   name: string;
@@ -37,6 +50,7 @@ export interface PolicyField {
 
 export interface Policy {
   id: string;
+  code?: string;
   name: string;
   licenseType: string;
   fields: PolicyField[];
@@ -46,6 +60,8 @@ export interface Product {
   id: string;
   name: string;
   shortCode?: string;
+  features?: Feature[];
+  customFields?: Array<{ name: string; defaultValue?: string | null }>;
   policies?: Policy[];
 }
 
@@ -56,17 +72,29 @@ export interface Customer {
   company?: string | null;
 }
 
+/** A company is connected to a customer account rather than a customer. */
+export interface Account {
+  id: string;
+  name?: string | null;
+  domain?: string | null;
+}
+
 export type RecordAction = 'create_license' | 'connect_customer';
 
 export interface RecordLicenses {
   connected: boolean;
-  customer?: Customer;
+  customer?: Customer | null;
+  account?: Account | null;
   licenses: License[];
   total: number;
+  hasMore?: boolean;
   actions?: RecordAction[];
+  message?: string;
 }
 
 export interface SimilarCustomer extends Customer {
+  kind?: 'customer' | 'customer_account';
+  domain?: string | null;
   matchedOn: string[];
 }
 
@@ -77,15 +105,15 @@ export interface ChangedField {
 }
 
 export interface Feature {
-  id: string;
+  code: string;
   name: string;
-  code?: string;
+  maxConsumption?: number | null;
 }
 
 export interface CustomField {
-  id: string;
   name: string;
   value: string | null;
+  defaultValue?: string | null;
 }
 
 export interface LicenseDetail extends License {
@@ -108,6 +136,8 @@ export interface LicenseDetailAnswer {
 }
 
 export interface SyncStatus {
+  syncId?: string;
+  pending?: number;
   queued: number;
   done: number;
   failed: number;
