@@ -46,13 +46,8 @@ export const products: Product[] = [
         name: 'Yearly',
         licenseType: 'time-limited',
         fields: [
-          {
-            name: 'validDuration',
-            label: 'Valid duration (days)',
-            type: 'number',
-            required: true,
-            default: 365,
-          },
+          { name: 'validDuration', label: 'Valid duration', type: 'duration', required: true, default: '1y' },
+          { name: 'validUntil', label: 'Valid until', type: 'date', required: false, default: null },
           { name: 'maxActivations', label: 'Max activations', type: 'number', required: false, default: 1 },
           { name: 'features', label: 'Features', type: 'features', required: false, default: null },
           {

@@ -31,7 +31,11 @@ export function UpdateLicense({ licenseId, backend, onDone, onCancel }: Props) {
 
   const license: LicenseDetail = loaded.data.license;
   const fields = loaded.data.editableFields.map(editableField);
-  const changes = diffFields(license, draft);
+  const changes = diffFields(
+    license,
+    draft,
+    fields.map((f) => f.name),
+  );
 
   const save = async () => {
     setSaving(true);

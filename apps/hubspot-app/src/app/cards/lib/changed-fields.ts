@@ -2,12 +2,17 @@ import type { ChangedField } from './types';
 
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
 
-/** The fields of a draft that differ from the license as loaded: what the rep sees before saving. */
+/**
+ * The fields of a draft that differ from the license as loaded: what the rep sees before saving, in the
+ * order of `order` (the form's) when given.
+ */
 export function diffFields(
   original: Record<string, unknown>,
   draft: Record<string, unknown>,
+  order: string[] = Object.keys(draft),
 ): ChangedField[] {
-  return Object.keys(draft)
+  return order
+    .filter((field) => field in draft)
     .filter((field) => !same(original[field], draft[field]))
     .map((field) => ({ field, from: original[field] ?? null, to: draft[field] ?? null }));
 }
