@@ -1,4 +1,14 @@
-import { Alert, Button, Checkbox, DateInput, Input, List, MultiSelect, NumberInput, Table } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DateInput,
+  Input,
+  List,
+  MultiSelect,
+  NumberInput,
+  Table,
+} from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordLicenses } from '../src/app/cards/components/record-licenses';
@@ -46,7 +56,11 @@ describe('Update License', () => {
     r.findByTestId(Button, 'update-lic_1').trigger('onClick');
 
     await r.waitFor(() => expect(r.findByTestId(NumberInput, 'field-maxActivations').props.value).toBe(3));
-    expect(r.findByTestId(DateInput, 'field-validUntil').props.value).toEqual({ year: 2099, month: 11, date: 31 });
+    expect(r.findByTestId(DateInput, 'field-validUntil').props.value).toEqual({
+      year: 2099,
+      month: 11,
+      date: 31,
+    });
     expect(r.findByTestId(Checkbox, 'field-isTrial').props.checked).toBe(false);
     expect(r.maybeFindByTestId(DateInput, 'field-maintenanceUntil')).toBeNull();
     // Nothing changed yet: nothing to save.
@@ -54,7 +68,11 @@ describe('Update License', () => {
     expect(r.maybeFindByTestId(List, 'changed-fields')).toBeNull();
 
     r.findByTestId(NumberInput, 'field-maxActivations').trigger('onChange', 5 as never);
-    r.findByTestId(DateInput, 'field-validUntil').trigger('onChange', { year: 2100, month: 0, date: 31 } as never);
+    r.findByTestId(DateInput, 'field-validUntil').trigger('onChange', {
+      year: 2100,
+      month: 0,
+      date: 31,
+    } as never);
     await r.waitFor(() =>
       expect(textOf(r.findByTestId(List, 'changed-fields'))).toBe(
         'Valid until: 2099-12-31T00:00:00.000Z → 2100-01-31 Max activations: 3 → 5',
@@ -77,7 +95,12 @@ describe('Update License', () => {
       'GET /hubspot/cards/licenses/lic_1': { body: detail() },
       'PATCH /hubspot/cards/licenses/lic_1': {
         status: 422,
-        body: { error: { code: 'unprocessable', message: 'maxActivations must be at least the current activations (4)' } },
+        body: {
+          error: {
+            code: 'unprocessable',
+            message: 'maxActivations must be at least the current activations (4)',
+          },
+        },
       },
     });
     const onDone = vi.fn();
@@ -88,7 +111,9 @@ describe('Update License', () => {
     await r.waitFor(() => expect(r.findByTestId(Button, 'update-fields').props.disabled).toBe(false));
     r.findByTestId(Button, 'update-fields').trigger('onClick');
     await r.waitFor(() =>
-      expect(textOf(r.findByTestId(Alert, 'action-error'))).toBe('maxActivations must be at least the current activations (4)'),
+      expect(textOf(r.findByTestId(Alert, 'action-error'))).toBe(
+        'maxActivations must be at least the current activations (4)',
+      ),
     );
     expect(r.findByTestId(NumberInput, 'field-maxActivations').props.value).toBe(1);
     expect(onDone).not.toHaveBeenCalled();
@@ -140,12 +165,17 @@ describe('Update License', () => {
     await r.waitFor(() => expect(r.findByTestId(Input, 'custom-field-value').props.value).toBe('B2'));
     r.findByTestId(Button, 'save-custom-field').trigger('onClick');
     await r.waitFor(() => expect(textOf(r.findByTestId(Table, 'custom-fields'))).toContain('B2'));
-    expect(fake.callsTo('PUT', '/hubspot/cards/licenses/lic_1/custom-fields/seat')[0]?.body).toEqual({ value: 'B2' });
+    expect(fake.callsTo('PUT', '/hubspot/cards/licenses/lic_1/custom-fields/seat')[0]?.body).toEqual({
+      value: 'B2',
+    });
   });
 
   it('says why the license could not be loaded', async () => {
     fakeBackend({
-      'GET /hubspot/cards/licenses/lic_1': { status: 404, body: { error: { code: 'not_found', message: 'No such license.' } } },
+      'GET /hubspot/cards/licenses/lic_1': {
+        status: 404,
+        body: { error: { code: 'not_found', message: 'No such license.' } },
+      },
     });
     const r = createRenderer('crm.record.tab');
     r.render(<UpdateLicense licenseId="lic_1" backend={backend()} onDone={() => {}} onCancel={() => {}} />);
