@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreateLicense } from '../src/app/cards/components/create-license';
 import { RecordLicenses } from '../src/app/cards/components/record-licenses';
 import { createBackend } from '../src/app/cards/lib/backend';
+import { mockRecord } from './support/crm-mocks';
 import { BASE_URL, fakeBackend } from './support/fake-backend';
 import { company, connectedAnswer, contact, license, notConnectedAnswer, products } from './support/fixtures';
 import { textOf } from './support/text';
@@ -13,35 +14,9 @@ afterEach(() => vi.restoreAllMocks());
 const backend = () => createBackend({ baseUrl: BASE_URL });
 
 /** The renderer's mocks stand in for HubSpot's own data hooks: the record and its first association. */
-function renderCreate(
-  record: typeof contact | typeof company,
-  own: Record<string, string | null>,
-  associated?: Record<string, string | null>,
-) {
+function renderCreate(own: Record<string, string | null>, associated?: Record<string, string | null>) {
   const r = createRenderer('crm.record.tab');
-  r.mocks.useCrmProperties.willCall(() => ({
-    properties: own,
-    error: null,
-    isLoading: false,
-    isRefetching: false,
-    refetch: async () => {},
-  }));
-  r.mocks.useAssociations.willCall(() => ({
-    results: associated ? [{ toObjectId: 5, associationTypes: [], properties: associated }] : [],
-    error: null,
-    isLoading: false,
-    isRefetching: false,
-    pagination: {
-      hasNextPage: false,
-      hasPreviousPage: false,
-      currentPage: 1,
-      pageSize: 1,
-      nextPage: () => {},
-      previousPage: () => {},
-      reset: () => {},
-    },
-    refetch: async () => {},
-  }));
+  mockRecord(r, own, associated);
   return r;
 }
 
@@ -62,12 +37,11 @@ describe('Create License', () => {
         afterOrder = true;
         return { status: 201, body: { order: { id: 'ord_1' }, licenses: created, connected: true } };
       },
-      [`GET /hubspot/cards/records/contact/901/licenses`]: () => ({
+      'GET /hubspot/cards/records/contact/901/licenses': () => ({
         body: afterOrder ? connectedAnswer(created) : notConnectedAnswer,
       }),
     });
     const r = renderCreate(
-      contact,
       { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace', company: 'Analytical' },
       {
         name: 'Analytical Engines',
@@ -125,7 +99,6 @@ describe('Create License', () => {
       },
     });
     const r = renderCreate(
-      contact,
       { email: 'ada@example.com', firstname: 'Ada', lastname: null, company: null },
       { name: '', domain: null },
     );
@@ -155,7 +128,6 @@ describe('Create License', () => {
       'POST /hubspot/cards/orders': { status: 201, body: { order: { id: 'o' }, licenses: [license()] } },
     });
     const r = renderCreate(
-      company,
       { name: 'Analytical Engines', domain: 'analytical.example' },
       {
         email: 'ada@example.com',
@@ -206,7 +178,7 @@ describe('Create License', () => {
         },
       },
     });
-    const r = renderCreate(contact, { email: 'ada@example.com' });
+    const r = renderCreate({ email: 'ada@example.com' });
     r.render(<CreateLicense record={contact} backend={backend()} onCreated={() => {}} onCancel={() => {}} />);
     await choosePolicy(r, 'prod_2', 'p9');
     await r.waitFor(() => expect(r.findByTestId(Input, 'field-validDuration')).toBeTruthy());
@@ -219,13 +191,13 @@ describe('Create License', () => {
 
   it('shows why the products could not be loaded, and an empty state when there are none', async () => {
     fakeBackend({ 'GET /hubspot/cards/products': { status: 503, body: null } });
-    const r = renderCreate(contact, { email: 'a@b.c' });
+    const r = renderCreate({ email: 'a@b.c' });
     r.render(<CreateLicense record={contact} backend={backend()} onCreated={() => {}} onCancel={() => {}} />);
     await r.waitFor(() => expect(textOf(r.getRootNode())).toContain('licensync failed (503)'));
 
     vi.restoreAllMocks();
     fakeBackend({ 'GET /hubspot/cards/products': { body: { products: [] } } });
-    const empty = renderCreate(contact, { email: 'a@b.c' });
+    const empty = renderCreate({ email: 'a@b.c' });
     empty.render(
       <CreateLicense record={contact} backend={backend()} onCreated={() => {}} onCancel={() => {}} />,
     );
