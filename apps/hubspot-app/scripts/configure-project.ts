@@ -34,6 +34,8 @@ export interface ConfigureOptions {
   publicUrl: string;
   /** Leaves the workflow action unpublished (only the developer account sees it). */
   draft?: boolean;
+  /** The vendor's support contact shown to installing portals (kept as committed when absent). */
+  support?: { email?: string; url?: string; documentationUrl?: string };
 }
 
 /** HubSpot calls only HTTPS URLs that are not localhost; the URL is the origin plus an optional path. */
@@ -100,6 +102,10 @@ export function configureProject(options: ConfigureOptions): {
   const app = readJson(file('app'));
   app.config.auth.redirectUrls = [`${base}${BACKEND_PATHS.oauthCallback}`];
   app.config.permittedUrls.fetch = [base];
+  const { email, url, documentationUrl } = options.support ?? {};
+  if (email) app.config.support.supportEmail = email;
+  if (url) app.config.support.supportUrl = normalisePublicUrl(url);
+  if (documentationUrl) app.config.support.documentationUrl = normalisePublicUrl(documentationUrl);
   writeJson(file('app'), app);
 
   const apiDefinition = join(options.repoRoot, API_ACTION_DEFINITION);

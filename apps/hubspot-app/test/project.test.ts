@@ -44,8 +44,12 @@ async function refusal(sourceDir: string): Promise<string> {
 
 describe('the HubSpot project', () => {
   it('parses and validates with HubSpot’s own parser, offline', async () => {
-    const { intermediateRepresentation, skippedHsMetaFiles } = await parse(join(projectDir, hsproject.srcDir));
-    expect(schemaRequests).toEqual([{ url: `project-components-external/project-schemas/v3/${hsproject.platformVersion}` }]);
+    const { intermediateRepresentation, skippedHsMetaFiles } = await parse(
+      join(projectDir, hsproject.srcDir),
+    );
+    expect(schemaRequests).toEqual([
+      { url: `project-components-external/project-schemas/v3/${hsproject.platformVersion}` },
+    ]);
     expect(skippedHsMetaFiles).toEqual([]);
     const nodes = intermediateRepresentation.intermediateNodesIndexedByUid;
     expect(Object.fromEntries(Object.values(nodes).map((n) => [n.uid, n.componentType]))).toEqual({
@@ -59,7 +63,8 @@ describe('the HubSpot project', () => {
     });
     // Every feature hangs off the app.
     for (const node of Object.values(nodes)) {
-      if (node.componentType !== 'APPLICATION') expect(node.componentDeps.app, node.uid).toBe('licensync_app');
+      if (node.componentType !== 'APPLICATION')
+        expect(node.componentDeps.app, node.uid).toBe('licensync_app');
     }
   });
 
@@ -70,7 +75,11 @@ describe('the HubSpot project', () => {
       auth: { requiredScopes: string[] };
     };
     expect(app.auth.requiredScopes).toEqual(
-      expect.arrayContaining(['crm.schemas.custom.write', 'crm.objects.custom.read', 'crm.objects.custom.write']),
+      expect.arrayContaining([
+        'crm.schemas.custom.write',
+        'crm.objects.custom.read',
+        'crm.objects.custom.write',
+      ]),
     );
   });
 
@@ -92,12 +101,18 @@ describe('the HubSpot project', () => {
     let copy: string;
     beforeEach(() => {
       copy = mkdtempSync(join(tmpdir(), 'hs-project-'));
-      cpSync(join(projectDir, hsproject.srcDir), copy, { recursive: true, filter: (p) => !p.includes('node_modules') });
+      cpSync(join(projectDir, hsproject.srcDir), copy, {
+        recursive: true,
+        filter: (p) => !p.includes('node_modules'),
+      });
     });
     afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
     it('a card in the wrong folder', async () => {
-      renameSync(join(copy, 'app/cards/deal-company-licenses-hsmeta.json'), join(copy, 'app/webhooks/card-hsmeta.json'));
+      renameSync(
+        join(copy, 'app/cards/deal-company-licenses-hsmeta.json'),
+        join(copy, 'app/webhooks/card-hsmeta.json'),
+      );
       expect(await refusal(copy)).toContain("The directory 'app/webhooks' is incorrect for type 'card'");
     });
 
