@@ -36,6 +36,7 @@ describe('Deal Contact Licenses / Deal Company Licenses', () => {
               more: 4,
             },
             { objectType: 'contact', objectId: '902', name: 'Charles Babbage', licenses: [], more: 0 },
+            { objectType: 'contact', objectId: '903', name: 'Mary', connected: false, licenses: [], more: 0 },
           ],
         },
       },
@@ -44,11 +45,12 @@ describe('Deal Contact Licenses / Deal Company Licenses', () => {
     r.render(<DealLicenses dealId="3001" of="contacts" backend={backend()} />);
     expect(r.find(LoadingSpinner)).toBeTruthy();
     await r.waitFor(() =>
-      expect(r.findAll(Heading).map((h) => h.text)).toEqual(['Ada Lovelace', 'Charles Babbage']),
+      expect(r.findAll(Heading).map((h) => h.text)).toEqual(['Ada Lovelace', 'Charles Babbage', 'Mary']),
     );
     expect(r.findAll(TableRow)).toHaveLength(3);
     expect(r.findByTestId(Text, 'more-901').text).toBe('4 more — open the contact to see all its licenses.');
     expect(textOf(r.getRootNode())).toContain('No licenses for this contact.');
+    expect(textOf(r.getRootNode())).toContain('Not connected to a licensync customer: open the contact');
     // Deal cards show licenses; they are updated from their contact or company.
     expect(r.maybeFindByTestId(Button, 'update-lic_1')).toBeNull();
     expect(Object.fromEntries(fake.calls[0]?.query ?? [])).toEqual({ of: 'contacts', perRecord: '5' });

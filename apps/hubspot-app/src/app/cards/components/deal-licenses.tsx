@@ -29,15 +29,20 @@ export function DealLicenses({
   const polls = useRef(0);
   const answer = useLoad<DealAnswer>(() => backend.dealLicenses(dealId, of), `${dealId}:${of}:${round}`);
   const pending = answer.status === 'ready' && answer.data.pending === true;
+  // The backend says when the associations should be there; never sooner than our own interval.
+  const retryAfterMs = answer.status === 'ready' ? Math.min(answer.data.retryAfterMs ?? 0, 10_000) : 0;
 
   useEffect(() => {
     if (!pending || polls.current >= DEAL_MAX_POLLS) return;
-    const timer = setTimeout(() => {
-      polls.current += 1;
-      setRound((r) => r + 1);
-    }, pollMs);
+    const timer = setTimeout(
+      () => {
+        polls.current += 1;
+        setRound((r) => r + 1);
+      },
+      Math.max(pollMs, retryAfterMs),
+    );
     return () => clearTimeout(timer);
-  }, [pending, pollMs]);
+  }, [pending, pollMs, retryAfterMs]);
 
   const noun = of === 'contacts' ? 'contact' : 'company';
   if (opened) return <LicenseDetails licenseId={opened} backend={backend} onBack={() => setOpened(null)} />;
@@ -70,7 +75,9 @@ export function DealLicenses({
       {records.map((r) => (
         <Fragment key={`${r.objectType}-${r.objectId}`}>
           <Heading>{r.name}</Heading>
-          {r.licenses.length === 0 ? (
+          {r.connected === false ? (
+            <Text>{`Not connected to a licensync customer: open the ${noun} to connect it or create a license.`}</Text>
+          ) : r.licenses.length === 0 ? (
             <Text>{`No licenses for this ${noun}.`}</Text>
           ) : (
             <LicenseTable

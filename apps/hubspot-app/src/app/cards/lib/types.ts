@@ -148,11 +148,18 @@ export interface DealRecordLicenses {
   objectType: ObjectType;
   objectId: string;
   name: string;
+  /** false: the record has no licensync customer yet (its licenses are then empty). */
+  connected?: boolean;
   licenses: License[];
+  total?: number;
   more: number;
 }
 
 export interface DealLicenses {
+  /** The deal's associations are being read from HubSpot; ask again after `retryAfterMs`. */
   pending?: boolean;
+  retryAfterMs?: number;
+  /** The associations come from a cache older than its freshness window (refreshing behind). */
+  stale?: boolean;
   records: DealRecordLicenses[];
 }
