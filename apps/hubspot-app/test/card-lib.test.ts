@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackendError, errorFromAnswer } from '../src/app/cards/lib/backend-error';
 import { changesToSend, diffFields, formatValue } from '../src/app/cards/lib/changed-fields';
-import { fromIsoDay, toIsoDay } from '../src/app/cards/lib/dates';
+import { fromIsoDay, toIsoDay, toIsoTimestamp } from '../src/app/cards/lib/dates';
 import {
   editableField,
   formatField,
@@ -173,6 +173,8 @@ describe('diffFields / changesToSend', () => {
     ['', '(empty)'],
     [true, 'Yes'],
     [5, '5'],
+    ['2027-01-31T00:00:00.000Z', '2027-01-31'],
+    ['2027-01-31T10:30:00.000Z', '2027-01-31T10:30:00.000Z'],
   ])('formatValue(%o) = %s', (value, text) => expect(formatValue(value)).toBe(text));
 });
 
@@ -219,6 +221,9 @@ describe('dates', () => {
   ])('%o ⇄ %s', (picked, iso) => {
     expect(toIsoDay(picked)).toBe(iso);
     expect(fromIsoDay(iso)).toEqual(picked);
+    // What licensync stores: midnight UTC of that day.
+    expect(toIsoTimestamp(picked)).toBe(`${iso}T00:00:00.000Z`);
+    expect(fromIsoDay(toIsoTimestamp(picked))).toEqual(picked);
   });
 
   it('reads the day of an ISO timestamp and nothing else', () => {

@@ -79,6 +79,7 @@ describe('Create License', () => {
       policyId: 'pol_time',
       quantity: 2,
       overrides: { validDuration: '1y', maxActivations: 2, features: ['sso'] },
+      requestId: expect.any(String),
       record: {
         email: 'ada@example.com',
         firstName: 'Ada',
@@ -120,6 +121,47 @@ describe('Create License', () => {
     expect(fake.callsTo('POST', '/hubspot/cards/orders')[0]?.body?.record).toMatchObject({
       company: { name: '' },
     });
+  });
+
+  it('a retried submit of the same order carries the same request id, a changed order a new one', async () => {
+    let attempts = 0;
+    const fake = fakeBackend({
+      'GET /hubspot/cards/products': { body: { products } },
+      'POST /hubspot/cards/orders': () => {
+        attempts += 1;
+        if (attempts === 1) return 'hang';
+        if (attempts === 2)
+          return { status: 409, body: { error: { code: 'conflict', message: 'Try again.' } } };
+        return { status: 201, body: { order: { id: 'o' }, licenses: [license()] } };
+      },
+    });
+    const r = renderCreate({ email: 'ada@example.com' });
+    const onCreated = vi.fn();
+    r.render(
+      <CreateLicense
+        record={contact}
+        backend={createBackend({ baseUrl: BASE_URL, timeoutMs: 50 })}
+        onCreated={onCreated}
+        onCancel={() => {}}
+      />,
+    );
+    await choosePolicy(r, 'prod_1', 'pol_perpetual');
+    await r.waitFor(() => expect(r.findByTestId(Button, 'create-order').props.disabled).toBe(false));
+    r.findByTestId(Button, 'create-order').trigger('onClick');
+    await r.waitFor(() =>
+      expect(textOf(r.findByTestId(Alert, 'action-error'))).toContain('did not answer within'),
+    );
+    r.findByTestId(Button, 'create-order').trigger('onClick');
+    await r.waitFor(() => expect(textOf(r.findByTestId(Alert, 'action-error'))).toBe('Try again.'));
+    r.findByTestId(NumberInput, 'quantity').trigger('onChange', 3 as never);
+    await r.waitFor(() => expect(r.findByTestId(NumberInput, 'quantity').props.value).toBe(3));
+    r.findByTestId(Button, 'create-order').trigger('onClick');
+    await r.waitFor(() => expect(onCreated).toHaveBeenCalled());
+
+    const ids = fake.callsTo('POST', '/hubspot/cards/orders').map((c) => c.body?.requestId);
+    expect(ids).toHaveLength(3);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
   });
 
   it('a company’s order carries its name, domain and first contact', async () => {

@@ -18,7 +18,7 @@ type Extension = (api: { context: unknown; actions: unknown }) => ReactNode;
 async function loadCard(file: string): Promise<Extension> {
   const extend = vi.spyOn(hubspot, 'extend').mockImplementation(() => undefined as never);
   extend.mockClear();
-  await import(`../src/app/cards/${file}`);
+  await import(`../src/app/cards/${file.replace(/\.tsx$/, '')}.tsx`);
   expect(extend).toHaveBeenCalledTimes(1);
   return extend.mock.calls[0]?.[0] as unknown as Extension;
 }

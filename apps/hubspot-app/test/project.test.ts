@@ -97,6 +97,18 @@ describe('the HubSpot project', () => {
     expect([...objectTypes].sort()).toEqual(['companies', 'contacts', 'deals']);
   });
 
+  it('subscribes to the webhooks the backend acts on (a deleted record loses its connection)', () => {
+    const meta = JSON.parse(readFileSync(join(projectDir, 'src/app/webhooks/webhooks-hsmeta.json'), 'utf8'));
+    const types = [...meta.config.subscriptions.legacyCrmObjects, ...meta.config.subscriptions.hubEvents].map(
+      (s: { subscriptionType: string; active: boolean }) => [s.subscriptionType, s.active],
+    );
+    expect(types).toEqual([
+      ['contact.deletion', true],
+      ['company.deletion', true],
+      ['contact.privacyDeletion', true],
+    ]);
+  });
+
   describe('the parser refuses a broken project', () => {
     let copy: string;
     beforeEach(() => {

@@ -45,7 +45,7 @@ describe('Update License', () => {
           license: { ...license(), ...call.body },
           changedFields: [
             { field: 'maxActivations', from: 3, to: 5 },
-            { field: 'validUntil', from: '2099-12-31T00:00:00.000Z', to: '2100-01-31' },
+            { field: 'validUntil', from: '2099-12-31T00:00:00.000Z', to: '2100-01-31T00:00:00.000Z' },
           ],
         },
       }),
@@ -75,7 +75,7 @@ describe('Update License', () => {
     } as never);
     await r.waitFor(() =>
       expect(textOf(r.findByTestId(List, 'changed-fields'))).toBe(
-        'Valid until: 2099-12-31T00:00:00.000Z → 2100-01-31 Max activations: 3 → 5',
+        'Valid until: 2099-12-31 → 2100-01-31 Max activations: 3 → 5',
       ),
     );
     // Setting a field back to what it was removes it from the changes.
@@ -85,7 +85,7 @@ describe('Update License', () => {
 
     await r.waitFor(() => expect(textOf(r.findByTestId(Alert, 'notice'))).toContain('maxActivations 3 → 5'));
     expect(fake.callsTo('PATCH', '/hubspot/cards/licenses/lic_1')[0]?.body).toEqual({
-      validUntil: '2100-01-31',
+      validUntil: '2100-01-31T00:00:00.000Z',
       maxActivations: 5,
     });
   });

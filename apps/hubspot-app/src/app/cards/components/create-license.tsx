@@ -1,5 +1,5 @@
 import { Button, ButtonRow, Divider, Heading, NumberInput, Select, Text } from '@hubspot/ui-extensions';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Backend } from '../lib/backend';
 import { describeError } from '../lib/backend-error';
 import { overridesToSend } from '../lib/overrides';
@@ -15,6 +15,11 @@ interface Props {
   onCreated: (licenses: License[]) => void;
   onCancel: () => void;
 }
+
+const newRequestId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 const initialValues = (policy: Policy | undefined) =>
   Object.fromEntries((policy?.fields ?? []).map((f) => [f.name, f.default ?? null]));
@@ -43,6 +48,7 @@ export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
   const [quantity, setQuantity] = useState(1);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const attempt = useRef<{ key: string; id: string } | null>(null);
 
   const product: Product | undefined =
     products.status === 'ready' ? products.data.products.find((p) => p.id === productId) : undefined;
@@ -75,14 +81,19 @@ export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
     if (problem || !policy || !productId) return setError(problem);
     setSaving(true);
     setError(null);
+    const order = {
+      productId,
+      policyId: policy.id,
+      quantity,
+      overrides: overridesToSend(policy, values),
+      record: recordData.record,
+    };
+    // Submitting the same order again (after a timeout, say) reuses its id: the backend answers with
+    // the order it already made. Anything changed is a new order.
+    const key = JSON.stringify(order);
+    if (attempt.current?.key !== key) attempt.current = { key, id: newRequestId() };
     try {
-      const answer = await backend.createOrder(record, {
-        productId,
-        policyId: policy.id,
-        quantity,
-        overrides: overridesToSend(policy, values),
-        record: recordData.record,
-      });
+      const answer = await backend.createOrder(record, { ...order, requestId: attempt.current.id });
       onCreated(answer.licenses);
     } catch (e) {
       setError(describeError(e));

@@ -1,5 +1,5 @@
 import { Checkbox, DateInput, Input, MultiSelect, NumberInput, Text } from '@hubspot/ui-extensions';
-import { fromIsoDay, toIsoDay } from '../lib/dates';
+import { fromIsoDay, toIsoTimestamp } from '../lib/dates';
 import type { Product } from '../lib/types';
 
 export interface FieldSpec {
@@ -47,7 +47,7 @@ export function FieldInput({ field, value, onChange, product }: Props) {
           {...common}
           format="YYYY-MM-DD"
           value={fromIsoDay(value)}
-          onChange={(v) => onChange(toIsoDay(v))}
+          onChange={(v) => onChange(toIsoTimestamp(v))}
         />
       );
     case 'boolean':

@@ -39,6 +39,8 @@ export interface CreateOrderInput {
   overrides: Record<string, unknown>;
   /** The record as the card read it (see buildRecord): the backend never reads HubSpot while answering. */
   record: Record<string, unknown>;
+  /** The same id for a retried submit of the same order, so a retry never creates a second one. */
+  requestId: string;
 }
 
 function queryString(query: Record<string, string | number | undefined>): string {

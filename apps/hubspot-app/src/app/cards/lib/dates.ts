@@ -12,6 +12,12 @@ export function toIsoDay(value: PickedDate | null | undefined): string | null {
   return `${value.year}-${mm}-${dd}`;
 }
 
+/** licensync's dates are ISO timestamps: a picked day is midnight UTC, as HubSpot's date properties are. */
+export function toIsoTimestamp(value: PickedDate | null | undefined): string | null {
+  const day = toIsoDay(value);
+  return day === null ? null : `${day}T00:00:00.000Z`;
+}
+
 export function fromIsoDay(value: unknown): PickedDate | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
