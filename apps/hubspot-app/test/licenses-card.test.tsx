@@ -157,6 +157,30 @@ describe('Licenses card, middle-column table', () => {
   });
 });
 
+describe('Licenses card, more licenses than a page', () => {
+  it('Show more fetches the next page after the last license shown', async () => {
+    const fake = fakeBackend({
+      [`GET ${licensesPath(contact)}`]: (call) =>
+        call.query.get('startingAfter') === 'lic_2'
+          ? { body: { ...connectedAnswer([license({ id: 'lic_3', key: 'K3' })], 3), hasMore: false } }
+          : {
+              body: {
+                ...connectedAnswer([license(), license({ id: 'lic_2', key: 'K2' })], 3),
+                hasMore: true,
+              },
+            },
+    });
+    const r = createRenderer('crm.record.tab');
+    r.render(<RecordLicenses record={contact} backend={backend()} layout="table" />);
+    await r.waitFor(() => expect(r.findByTestId(Text, 'more').text).toBe('Showing 2 of 3 licenses.'));
+    r.findByTestId(Button, 'show-more').trigger('onClick');
+    await r.waitFor(() => expect(r.findAll(TableRow)).toHaveLength(4));
+    expect(r.maybeFindByTestId(Button, 'show-more')).toBeNull();
+    expect(r.maybeFindByTestId(Text, 'more')).toBeNull();
+    expect(fake.calls.map((c) => c.query.get('startingAfter'))).toEqual([null, 'lic_2']);
+  });
+});
+
 describe('Licenses card, sidebar', () => {
   it('lists a few licenses compactly', async () => {
     const fake = fakeBackend({ [`GET ${licensesPath(contact)}`]: { body: connectedAnswer([license()]) } });

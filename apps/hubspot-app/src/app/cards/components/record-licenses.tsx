@@ -1,16 +1,17 @@
 import { Alert, Button, ButtonRow, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { Backend } from '../lib/backend';
+import { describeError } from '../lib/backend-error';
 import { formatValue } from '../lib/changed-fields';
 import { DEFAULT_SIDEBAR_FIELDS, DEFAULT_TABLE_FIELDS, type LicenseFieldKey } from '../lib/license-fields';
-import type { RecordRef } from '../lib/types';
+import type { License, RecordRef } from '../lib/types';
 import { useLoad } from '../lib/use-load';
 import { ConnectionPanel } from './connection-panel';
 import { CreateLicense } from './create-license';
 import { FieldSettings } from './field-settings';
 import { LicenseDetails } from './license-details';
 import { LicenseStack, LicenseTable } from './license-list';
-import { Empty, Failure, Loading, NotConnectedWarning } from './states';
+import { ActionError, Empty, Failure, Loading, NotConnectedWarning } from './states';
 import { UpdateLicense } from './update-license';
 
 type View =
@@ -43,9 +44,14 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
     () => backend.recordLicenses(record, { limit }),
     `${record.objectType}:${record.objectId}`,
   );
+  // Pages after the first, fetched on "Show more" (the table only: the sidebar stays short).
+  const [more, setMore] = useState<{ licenses: License[]; hasMore: boolean } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
   const backToList = (message?: string) => {
     setNotice(message ?? null);
     setView({ kind: 'list' });
+    setMore(null);
     answer.reload();
   };
 
@@ -117,6 +123,20 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
     return <Failure title="Could not load licenses" message={answer.message} onRetry={answer.reload} />;
 
   const data = answer.data;
+  const licenses = [...data.licenses, ...(more?.licenses ?? [])];
+  const hasMore = more ? more.hasMore : (data.hasMore ?? data.total > data.licenses.length);
+  const showMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await backend.recordLicenses(record, { limit, startingAfter: licenses.at(-1)?.id });
+      setMore({ licenses: [...(more?.licenses ?? []), ...page.licenses], hasMore: page.hasMore ?? false });
+    } catch (e) {
+      setMoreError(describeError(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const open = (licenseId: string) => setView({ kind: 'details', licenseId });
   const update = (licenseId: string) => setView({ kind: 'update', licenseId });
   const List = layout === 'sidebar' ? LicenseStack : LicenseTable;
@@ -150,8 +170,14 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
           <Text>This customer has no licenses in licensync. Create one with Create License.</Text>
         </Empty>
       ) : null}
-      {data.licenses.length > 0 ? (
-        <List licenses={data.licenses} fields={fields} total={data.total} onOpen={open} onUpdate={update} />
+      {licenses.length > 0 ? (
+        <List licenses={licenses} fields={fields} total={data.total} onOpen={open} onUpdate={update} />
+      ) : null}
+      <ActionError title="Could not load more licenses" message={moreError} />
+      {layout === 'table' && hasMore && licenses.length > 0 ? (
+        <Button onClick={showMore} disabled={loadingMore} testId="show-more">
+          {loadingMore ? 'Loading…' : 'Show more'}
+        </Button>
       ) : null}
     </>
   );
