@@ -174,7 +174,7 @@ describe('diffFields / changesToSend', () => {
     [true, 'Yes'],
     [5, '5'],
     ['2027-01-31T00:00:00.000Z', '2027-01-31'],
-    ['2027-01-31T10:30:00.000Z', '2027-01-31T10:30:00.000Z'],
+    ['2027-01-31T10:30:00.000Z', '2027-01-31 10:30 UTC'],
   ])('formatValue(%o) = %s', (value, text) => expect(formatValue(value)).toBe(text));
 });
 

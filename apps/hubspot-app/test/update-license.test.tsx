@@ -83,7 +83,7 @@ describe('Update License', () => {
     r.findByTestId(Checkbox, 'field-isTrial').trigger('onChange', false as never);
     r.findByTestId(Button, 'update-fields').trigger('onClick');
 
-    await r.waitFor(() => expect(textOf(r.findByTestId(Alert, 'notice'))).toContain('maxActivations 3 → 5'));
+    await r.waitFor(() => expect(textOf(r.findByTestId(Alert, 'notice'))).toContain('Max activations 3 → 5'));
     expect(fake.callsTo('PATCH', '/hubspot/cards/licenses/lic_1')[0]?.body).toEqual({
       validUntil: '2100-01-31T00:00:00.000Z',
       maxActivations: 5,

@@ -3,8 +3,13 @@ import { useState } from 'react';
 import type { Backend } from '../lib/backend';
 import { describeError } from '../lib/backend-error';
 import { formatValue } from '../lib/changed-fields';
-import { DEFAULT_SIDEBAR_FIELDS, DEFAULT_TABLE_FIELDS, type LicenseFieldKey } from '../lib/license-fields';
-import type { License, RecordRef } from '../lib/types';
+import {
+  DEFAULT_SIDEBAR_FIELDS,
+  DEFAULT_TABLE_FIELDS,
+  editableField,
+  type LicenseFieldKey,
+} from '../lib/license-fields';
+import type { Account, Customer, License, RecordRef } from '../lib/types';
 import { useLoad } from '../lib/use-load';
 import { ConnectionPanel } from './connection-panel';
 import { CreateLicense } from './create-license';
@@ -18,7 +23,8 @@ type View =
   | { kind: 'list' }
   | { kind: 'create' }
   | { kind: 'fields' }
-  | { kind: 'connection' }
+  // The link as it was when the rep opened the panel (the list may be reloading behind it).
+  | { kind: 'connection'; customer?: Customer | null; account?: Account | null }
   | { kind: 'details'; licenseId: string }
   | { kind: 'update'; licenseId: string };
 
@@ -77,7 +83,7 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
           onCancel={() => setView({ kind: 'list' })}
           onDone={(changed) =>
             backToList(
-              `License updated: ${changed.map((c) => `${c.field} ${formatValue(c.from)} → ${formatValue(c.to)}`).join(', ')}.`,
+              `License updated: ${changed.map((c) => `${editableField(c.field).label} ${formatValue(c.from)} → ${formatValue(c.to)}`).join(', ')}.`,
             )
           }
         />
@@ -107,8 +113,8 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
         <ConnectionPanel
           record={record}
           backend={backend}
-          customer={answer.status === 'ready' ? answer.data.customer : undefined}
-          account={answer.status === 'ready' ? answer.data.account : undefined}
+          customer={view.customer}
+          account={view.account}
           onBack={() => setView({ kind: 'list' })}
           onChanged={() => backToList()}
           pollMs={pollMs}
@@ -152,7 +158,10 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
           <Button variant="primary" onClick={() => setView({ kind: 'create' })} testId="create-license">
             Create License
           </Button>
-          <Button onClick={() => setView({ kind: 'connection' })} testId="connection">
+          <Button
+            onClick={() => setView({ kind: 'connection', customer: data.customer, account: data.account })}
+            testId="connection"
+          >
             Connection
           </Button>
           <Button variant="transparent" onClick={() => setView({ kind: 'fields' })} testId="field-settings">

@@ -25,8 +25,10 @@ export function changesToSend(changes: ChangedField[]): Record<string, unknown> 
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  // A licensync date is midnight UTC of its day: show the day.
+  // A licensync date is midnight UTC of its day: show the day (and the time when it has one).
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(value))
     return value.slice(0, 10);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*Z$/.test(value))
+    return `${value.slice(0, 10)} ${value.slice(11, 16)} UTC`;
   return String(value);
 }
