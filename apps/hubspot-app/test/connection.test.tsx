@@ -132,6 +132,23 @@ describe('Connection', () => {
     expect(fake.callsTo('PUT', `${base}/connection`).map((c) => c.body?.replace)).toEqual([undefined, true]);
   });
 
+  it('says so when HubSpot cannot give the record’s properties, instead of searching without them', async () => {
+    const fake = fakeBackend({ [`GET ${base}/licenses`]: { body: notConnectedAnswer } });
+    const r = createRenderer('crm.record.tab');
+    r.mocks.useCrmProperties.willCall(() => ({
+      properties: {},
+      error: new Error('HubSpot did not answer.'),
+      isLoading: false,
+      isRefetching: false,
+      refetch: async () => {},
+    }));
+    r.render(<RecordLicenses record={contact} backend={backend()} layout="table" />);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'connect-customer')).toBeTruthy());
+    r.findByTestId(Button, 'connect-customer').trigger('onClick');
+    await r.waitFor(() => expect(textOf(r.getRootNode())).toContain('HubSpot did not answer.'));
+    expect(fake.callsTo('GET', `${base}/similar-customers`)).toHaveLength(0);
+  });
+
   it('says so when no similar customer exists', async () => {
     fakeBackend({
       [`GET ${base}/licenses`]: { body: notConnectedAnswer },

@@ -28,8 +28,11 @@ export function ConnectCustomer({
   const query = new URLSearchParams(data.similar).toString();
   // Waits for the record's properties: the search is by what HubSpot knows of this record.
   const similar = useLoad(
-    () => (data.isLoading ? new Promise<never>(() => {}) : backend.similarCustomers(record, data.similar)),
-    `similar:${record.objectType}:${record.objectId}:${data.isLoading ? 'wait' : query}`,
+    () =>
+      data.isLoading || data.error
+        ? new Promise<never>(() => {})
+        : backend.similarCustomers(record, data.similar),
+    `similar:${record.objectType}:${record.objectId}:${data.isLoading || data.error ? 'wait' : query}`,
   );
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,6 +62,9 @@ export function ConnectCustomer({
       </>
     );
   }
+  // HubSpot's own hooks failed: there is nothing to search by (and nothing to overwrite with).
+  if (data.error)
+    return <Failure title="Could not read this record from HubSpot" message={data.error.message} />;
   if (similar.status === 'loading') return <Loading label="Looking for similar customers" />;
   if (similar.status === 'error')
     return (

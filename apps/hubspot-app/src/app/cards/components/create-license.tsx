@@ -106,6 +106,12 @@ export function CreateLicense({ record, backend, onCreated, onCancel }: Props) {
     <>
       <Heading>Create License</Heading>
       <ActionError title="The order was not created" message={error} />
+      <ActionError
+        title="Could not read this record from HubSpot"
+        message={
+          recordData.error ? `${recordData.error.message} The order may lack the record's details.` : null
+        }
+      />
       <Select
         testId="product"
         name="product"
