@@ -16,6 +16,8 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
             'scripts/**/*.test.ts',
+            // The HubSpot app's cards are React (.tsx); the root tsconfig gives the JSX transform.
+            'apps/hubspot-app/test/**/*.test.{ts,tsx}',
           ],
           exclude: ['apps/stripe-app/**', '**/node_modules/**'],
         },
