@@ -73,7 +73,7 @@ async function customerLinks(ctx: SyncContext, records: CustomObjectRecord[]) {
   const ids = [...new Set(records.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
   const wantsCompany = new Set(
     (await loadCustomerSources(ctx, ids))
-      .filter((row) => toHubspotCompanyProperties(row.source) !== null)
+      .filter((row) => toHubspotCompanyProperties(row.source, ctx) !== null)
       .map((row) => row.source.id),
   );
   const load = (type: string) => loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', type, ids);

@@ -34,14 +34,14 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
       customerId: r.source.id,
       hubspotId: r.metadata.hubspot_contact_id ?? contactLinks.get(r.source.id),
       key: r.source.email.trim().toLowerCase(),
-      properties: toHubspotContactProperties(r.source),
+      properties: toHubspotContactProperties(r.source, ctx),
     })),
   );
   const contactIds = collect(contacts, outcome);
 
   const companyRows = rows
     .filter((r) => contactIds.has(r.source.id))
-    .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source) }))
+    .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source, ctx) }))
     .filter((c) => c.properties !== null);
   // A company sales already has is adopted: by domain, else (no domain) by its exact name.
   const unlinked = companyRows.filter(
