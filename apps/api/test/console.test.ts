@@ -76,6 +76,31 @@ describe('pages', () => {
     expect(page.html).toContain('<meta name="viewport"');
   });
 
+  it('finds a license by its key, email, customer id, Stripe id or HubSpot record id, in its workspace only', async () => {
+    await stack.api.db.insert(schema.externalLinks).values({
+      workspaceId: stack.api.workspaceId,
+      entityKind: 'license',
+      entityId: own.licenseId,
+      provider: 'hubspot',
+      externalType: '2-999',
+      externalId: '777001',
+    });
+    const client = await signedIn();
+    for (const q of ['KEY-own', 'OWN@example.com', own.customerId, 'sub_own', '777001']) {
+      const page = await client.get(`/console/licenses?q=${encodeURIComponent(q)}`);
+      expect(page.html, q).toContain('1 found');
+      expect(page.html, q).toContain(`/console/licenses/${own.licenseId}`);
+    }
+    expect((await client.get('/console/licenses?q=KEY-acme')).html).toContain('0 found');
+  });
+
+  it('shows failures of the last 24 hours by reason on the overview', async () => {
+    const page = await (await signedIn()).get('/console/');
+    expect(page.html).toMatch(
+      /<a href="\/console\/failures\?status=any&amp;error=boom">boom<\/a><\/td><td>1<\/td>/,
+    );
+  });
+
   it('escapes what it shows: a customer named like a script is text', async () => {
     await stack.api.db
       .update(schema.customers)
