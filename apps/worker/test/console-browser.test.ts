@@ -1,23 +1,22 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the text a person sees, not DOM nodes.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as schema from '@licensync/core/schema';
 import { createFakeHubspot, type FakeHubspot } from '@licensync/fakes/hubspot';
 import { brokenPurchases, eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserPages } from './support/browser-pages';
 import { freePort } from './support/free-port';
 import { launchChromium } from './support/launch-chromium';
 import { type Stack, startStack } from './support/start-stack';
 
 const APP = { clientId: 'console-client', clientSecret: 'console-secret' };
-const SHOTS = fileURLToPath(new URL('../../../artifacts/console/', import.meta.url));
 
 let hubspot: FakeHubspot;
 let stack: Stack;
 let browser: Browser;
 let base: string;
+let pages: ReturnType<typeof browserPages>;
 
 beforeAll(async () => {
   hubspot = await createFakeHubspot();
@@ -37,32 +36,13 @@ beforeAll(async () => {
     },
   });
   browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
+  pages = browserPages(browser, base);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
   await hubspot?.close();
 });
-
-/** A fresh browser profile (no cookies), on a phone-sized or laptop-sized screen. */
-async function newPage(
-  size: 'laptop' | 'phone' = 'laptop',
-): Promise<{ context: BrowserContext; page: Page }> {
-  const viewport = size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 900 };
-  const context = await browser.newContext({ viewport, baseURL: base });
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, key: string) {
-  await expect.poll(() => page.url()).toContain('/console/signin');
-  await page.getByLabel('Operator key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForLoadState();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-const heading = (page: Page) => page.locator('h1').innerText();
 
 /** A good one-off purchase, delivered and processed: one license for `email`. */
 async function purchase(email: string) {
@@ -76,20 +56,6 @@ async function purchase(email: string) {
   return license!;
 }
 
-/** The CSRF token the page's forms carry. */
-const csrfOf = (page: Page) => page.locator('input[name=_csrf]').first().inputValue();
-
-/** A form post made by the page's own script (same origin, its cookies), as a forged form would be. */
-function postFrom(page: Page, path: string, fields: Record<string, string>) {
-  return page.evaluate(
-    async ({ path, fields }) => {
-      const res = await fetch(path, { method: 'POST', body: new URLSearchParams(fields) });
-      return { status: res.status, text: await res.text() };
-    },
-    { path, fields },
-  );
-}
-
 const licenseRow = async (id: string) =>
   (await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id)))[0]!;
 
@@ -100,14 +66,14 @@ describe('the console in a real browser', () => {
   });
 
   it('signs in with a key, returns to the page asked for, and signs out for good', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await pages.newPage();
     await page.goto('/console/licenses');
-    await signIn(page, 'wrong-key');
+    await pages.signIn(page, 'wrong-key');
     expect(await page.getByRole('alert').innerText()).toContain('not valid');
     await page.getByLabel('Operator key').fill(stack.env.config.ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/console/licenses`);
-    expect(await heading(page)).toBe('Licenses');
+    expect(await pages.heading(page)).toBe('Licenses');
 
     const [cookie] = (await context.cookies()).filter((c) => c.name === 'licensync_console');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/console' });
@@ -115,9 +81,9 @@ describe('the console in a real browser', () => {
     expect(cookie!.secure).toBe(false);
 
     await page.goto('/console/');
-    expect(await heading(page)).toBe('Overview');
+    expect(await pages.heading(page)).toBe('Overview');
     expect(await page.locator('main').innerText()).toContain('inbox-events');
-    await shot(page, 'overview');
+    await pages.shot(page, 'overview');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/console\/signin$/);
@@ -129,22 +95,22 @@ describe('the console in a real browser', () => {
   });
 
   it('finds a license by its key and disables it, with the operator in its history', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await pages.newPage();
     await page.goto('/console/');
-    await signIn(page, stack.env.config.ADMIN_TOKEN);
+    await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
     await page.getByRole('link', { name: 'Licenses' }).click();
     await page.getByLabel(/Key, email/).fill(license.licenseKey!);
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await page.locator('main h2').innerText()).toContain('1 found');
-    await shot(page, 'licenses-search');
+    await pages.shot(page, 'licenses-search');
     await page.getByRole('link', { name: license.licenseKey! }).click();
-    expect(await heading(page)).toBe(`License ${license.licenseKey}`);
+    expect(await pages.heading(page)).toBe(`License ${license.licenseKey}`);
     await page.getByLabel('Reason').fill('chargeback suspected');
     await page.getByRole('button', { name: 'Disable' }).click();
     expect(await page.getByRole('status').first().innerText()).toContain('License disabled.');
     expect(await page.locator('dl').first().innerText()).toContain('disabled (chargeback suspected)');
     expect(await page.locator('.timeline').innerText()).toContain('by admin-token');
-    await shot(page, 'license-detail');
+    await pages.shot(page, 'license-detail');
     expect(await licenseRow(license.id)).toMatchObject({
       enabled: false,
       disabledReason: 'chargeback suspected',
@@ -156,25 +122,27 @@ describe('the console in a real browser', () => {
   });
 
   it('refuses a post without the CSRF token, and a read-only key on every write', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await pages.newPage();
     await page.goto(`/console/licenses/${license.id}`);
-    await signIn(page, stack.env.config.ADMIN_TOKEN);
-    const forged = await postFrom(page, `/console/licenses/${license.id}/disable`, { reason: 'forged' });
+    await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
+    const forged = await pages.postFrom(page, `/console/licenses/${license.id}/disable`, {
+      reason: 'forged',
+    });
     expect(forged.status).toBe(403);
     expect(forged.text).toContain('no valid CSRF token');
     expect((await licenseRow(license.id)).enabled).toBe(true);
     await context.close();
 
     const { body } = await stack.call('POST', '/operator_keys', { name: 'viewer', scope: 'read' });
-    const viewer = await newPage('phone');
+    const viewer = await pages.newPage('phone');
     await viewer.page.goto(`/console/licenses/${license.id}`);
-    await signIn(viewer.page, body.key);
-    expect(await heading(viewer.page)).toBe(`License ${license.licenseKey}`);
+    await pages.signIn(viewer.page, body.key);
+    expect(await pages.heading(viewer.page)).toBe(`License ${license.licenseKey}`);
     expect(await viewer.page.getByRole('button', { name: 'Disable' }).isDisabled()).toBe(true);
-    await shot(viewer.page, 'license-read-only-phone');
-    const refused = await postFrom(viewer.page, `/console/licenses/${license.id}/disable`, {
+    await pages.shot(viewer.page, 'license-read-only-phone');
+    const refused = await pages.postFrom(viewer.page, `/console/licenses/${license.id}/disable`, {
       reason: 'read-only try',
-      _csrf: await csrfOf(viewer.page),
+      _csrf: await pages.csrfOf(viewer.page),
     });
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('key:viewer is read-only');
@@ -186,18 +154,18 @@ describe('the console in a real browser', () => {
     const broken = brokenPurchases(stack.fake.sim, ['grace@example.com']);
     await stack.deliver(broken.completed);
     await stack.settled(broken.completed);
-    const { context, page } = await newPage();
+    const { context, page } = await pages.newPage();
     await page.goto('/console/failures');
-    await signIn(page, stack.env.config.ADMIN_TOKEN);
+    await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
     await page.getByLabel('Error contains').fill(broken.price.id);
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
-    await shot(page, 'failures');
+    await pages.shot(page, 'failures');
     await page.locator('table a').first().click();
     expect(await page.locator('main').innerText()).toContain(
       'floating_cloud (5) must be ≤ max_activations (2)',
     );
     expect(await page.locator('pre').innerText()).toContain(broken.purchases[0]!.sessionId);
-    await shot(page, 'failure-detail');
+    await pages.shot(page, 'failure-detail');
 
     broken.fix();
     await page.getByRole('button', { name: 'Replay' }).click();
@@ -212,9 +180,9 @@ describe('the console in a real browser', () => {
   });
 
   it('starts a resync and shows its progress live until 100 %', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await pages.newPage();
     await page.goto('/console/resyncs');
-    await signIn(page, stack.env.config.ADMIN_TOKEN);
+    await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
     await page.getByLabel('Kind').selectOption('stripe-reconcile');
     await page.getByRole('button', { name: 'Start resync' }).click();
     await page.waitForURL(/\/console\/resyncs\/[0-9a-f-]{36}$/);
@@ -225,25 +193,25 @@ describe('the console in a real browser', () => {
     expect(await page.locator('#progress .status').innerText(), await page.locator('main').innerText()).toBe(
       'succeeded',
     );
-    await shot(page, 'resync-progress');
+    await pages.shot(page, 'resync-progress');
     await page.getByRole('link', { name: 'All runs' }).click();
     expect(await page.locator('table').innerText()).toContain('succeeded');
-    await shot(page, 'resyncs');
+    await pages.shot(page, 'resyncs');
     await context.close();
   });
 
   it('connects HubSpot through the fake’s OAuth pages, then its record links open the console pages', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await pages.newPage();
     await page.goto('/console/connections');
-    await signIn(page, stack.env.config.ADMIN_TOKEN);
+    await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
     expect(await page.locator('main').innerText()).toContain('Not connected.');
     await page.getByRole('button', { name: 'Connect HubSpot' }).click();
     await page.waitForURL(/\/connections\/hubspot\/callback/);
-    expect(await heading(page)).toBe('Connected');
+    expect(await pages.heading(page)).toBe('Connected');
     await page.getByRole('link', { name: 'Back to the console' }).click();
     expect(await page.locator('.hubspot-state').innerText()).toBe('connected');
     expect(await page.locator('.hubspot-portal').innerText()).toBe(String(hubspot.defaultPortal.portalId));
-    await shot(page, 'connections');
+    await pages.shot(page, 'connections');
     await context.close();
 
     const record = await eventually(async () => {
@@ -263,21 +231,21 @@ describe('the console in a real browser', () => {
     expect(customerLink).toBe(`${base}/console/customers/${license.customerId}?workspace=default`);
 
     // A click from HubSpot: not signed in yet, so sign-in first, then the record's page.
-    const fromHubspot = await newPage();
+    const fromHubspot = await pages.newPage();
     await fromHubspot.page.goto(licenseLink);
-    await signIn(fromHubspot.page, stack.env.config.ADMIN_TOKEN);
+    await pages.signIn(fromHubspot.page, stack.env.config.ADMIN_TOKEN);
     expect(fromHubspot.page.url()).toBe(licenseLink);
-    expect(await heading(fromHubspot.page)).toBe(`License ${license.licenseKey}`);
+    expect(await pages.heading(fromHubspot.page)).toBe(`License ${license.licenseKey}`);
     const customer = await fromHubspot.page.goto(customerLink);
     expect(customer!.status()).toBe(200);
-    expect(await heading(fromHubspot.page)).toBe('Customer ada@example.com');
+    expect(await pages.heading(fromHubspot.page)).toBe('Customer ada@example.com');
     expect(await fromHubspot.page.locator('main').innerText()).toContain(license.licenseKey!);
-    await shot(fromHubspot.page, 'customer-detail');
+    await pages.shot(fromHubspot.page, 'customer-detail');
     // Links earlier versions wrote (the admin API's paths) land on the same pages.
     await fromHubspot.page.goto(`/api/v1/licenses/${license.id}`);
     expect(fromHubspot.page.url()).toBe(`${base}/console/licenses/${license.id}`);
     await fromHubspot.page.goto(`/api/v1/customers/${license.customerId}`);
-    expect(await heading(fromHubspot.page)).toBe('Customer ada@example.com');
+    expect(await pages.heading(fromHubspot.page)).toBe('Customer ada@example.com');
     await fromHubspot.context.close();
   });
 });
