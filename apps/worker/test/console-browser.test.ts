@@ -170,10 +170,12 @@ describe('the console in a real browser', () => {
     broken.fix();
     await page.getByRole('button', { name: 'Replay' }).click();
     expect(await page.getByRole('status').first().innerText()).toContain('Replay queued');
+    // Succeeded: the stored event ran again (round 1) and was processed; the failure is closed.
     await eventually(async () => {
       await page.reload();
-      return (await page.locator('dl').first().innerText()).includes('replayed') || undefined;
+      return (await page.locator('main').innerText()).includes(': processed, round 1') || undefined;
     }, 15_000);
+    expect(await page.locator('dl').first().innerText()).toMatch(/Status\s+replayed/);
     expect(await page.locator('main').innerText()).toContain('by admin-token');
     expect(await stack.licenses({ paymentIntentId: broken.purchases[0]!.pi })).toHaveLength(1);
     await context.close();
@@ -183,6 +185,8 @@ describe('the console in a real browser', () => {
     const { context, page } = await pages.newPage();
     await page.goto('/console/resyncs');
     await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
+    const polls: string[] = [];
+    page.on('request', (r) => void (r.url().endsWith('/progress') && polls.push(r.url())));
     await page.getByLabel('Kind').selectOption('stripe-reconcile');
     await page.getByRole('button', { name: 'Start resync' }).click();
     await page.waitForURL(/\/console\/resyncs\/[0-9a-f-]{36}$/);
@@ -190,9 +194,12 @@ describe('the console in a real browser', () => {
     // No reload: htmx polls the progress fragment until the run is finished.
     await page.locator('#progress .percent', { hasText: '100 %' }).waitFor({ timeout: 20_000 });
     expect(page.url()).toBe(url);
+    expect(polls.length).toBeGreaterThan(0);
     expect(await page.locator('#progress .status').innerText(), await page.locator('main').innerText()).toBe(
       'succeeded',
     );
+    // The details came with the polls too: the finish time is shown without a reload.
+    expect(await page.locator('#progress dl').innerText()).toMatch(/Finished\s+\d{4}-/);
     await pages.shot(page, 'resync-progress');
     await page.getByRole('link', { name: 'All runs' }).click();
     expect(await page.locator('table').innerText()).toContain('succeeded');

@@ -20,22 +20,29 @@ const FINISHED = new Set(['succeeded', 'failed']);
 /** htmx stops polling an element whose request answers 286. */
 const STOP_POLLING = 286;
 
-/** Done/total, percentage, rate and ETA of a run; polled every second by htmx until it finishes. */
-export function resyncProgress(run: ResyncRun, now: Date) {
-  const { ratePerSecond, etaSeconds } = toResyncProgress(run, now);
-  const pct = run.total ? Math.floor((run.done / run.total) * 100) : run.status === 'succeeded' ? 100 : 0;
-  const live = !FINISHED.has(run.status);
-  return html`<div id="progress" role="status" aria-live="polite"${live ? html` hx-get="/console/resyncs/${run.id}/progress" hx-trigger="every 1s" hx-swap="outerHTML"` : ''}>
-<p><strong class="status">${run.status}</strong> · <span class="done">${run.done}</span> / <span class="total">${run.total ?? '?'}</span> · <span class="percent">${pct} %</span>${ratePerSecond === null ? '' : ` · ${ratePerSecond.toFixed(1)} records/s`}${etaSeconds === null ? '' : ` · about ${Math.ceil(etaSeconds)} s left`}</p>
-<progress max="100" value="${pct}" aria-label="Resync progress">${pct} %</progress>
-${live ? html`<noscript><p><a href="/console/resyncs/${run.id}">Reload to update</a></p></noscript>` : ''}
-</div>`;
-}
-
 const slices = (run: ResyncRun) =>
   run.failedSlices.length === 0
     ? 'none'
     : html`<ul>${run.failedSlices.map((s) => html`<li>${JSON.stringify(s)}</li>`)}</ul>`;
+
+/**
+ * A run: done/total, percentage, rate and ETA, then its details. Polled every second by htmx
+ * (the whole block, so the finish time, failed slices and report appear too) until it finishes.
+ */
+export function resyncProgress(run: ResyncRun, now: Date) {
+  const { ratePerSecond, etaSeconds } = toResyncProgress(run, now);
+  const pct = run.total ? Math.floor((run.done / run.total) * 100) : run.status === 'succeeded' ? 100 : 0;
+  const live = !FINISHED.has(run.status);
+  return html`<div id="progress"${live ? html` hx-get="/console/resyncs/${run.id}/progress" hx-trigger="every 1s" hx-swap="outerHTML"` : ''}>
+<div role="status" aria-live="polite"><p><strong class="status">${run.status}</strong> · <span class="done">${run.done}</span> / <span class="total">${run.total ?? '?'}</span> · <span class="percent">${pct} %</span>${ratePerSecond === null ? '' : ` · ${ratePerSecond.toFixed(1)} records/s`}${live && etaSeconds !== null ? ` · about ${Math.ceil(etaSeconds)} s left` : ''}</p>
+<progress max="100" value="${pct}" aria-label="Resync progress">${pct} %</progress></div>
+${live ? html`<noscript><p><a href="/console/resyncs/${run.id}">Reload to update</a></p></noscript>` : ''}
+<dl><dt>Kind</dt><dd>${run.kind}</dd><dt>Scope</dt><dd>${run.scope}</dd><dt>Requested by</dt><dd>${run.requestedBy ?? '—'}</dd>
+<dt>Created</dt><dd>${when(run.createdAt)}</dd><dt>Started</dt><dd>${when(run.startedAt)}</dd><dt>Finished</dt><dd>${when(run.finishedAt)}</dd>
+<dt>Failed slices</dt><dd>${slices(run)}</dd>
+<dt>Report</dt><dd>${run.report ? html`<pre>${JSON.stringify(run.report, null, 2)}</pre>` : '—'}</dd></dl>
+</div>`;
+}
 
 /** Resyncs: start one, watch it live, and past runs with their outcome and failed slices. */
 export function resyncsPage(deps: AppDeps, pages: ConsolePages): Router {
@@ -90,10 +97,6 @@ ${
     const ws = await pages.workspace(req);
     const run = await getResyncRun({ db, workspaceId: ws.id, runId: req.params.id });
     const body = html`${resyncProgress(run, new Date())}
-<dl><dt>Kind</dt><dd>${run.kind}</dd><dt>Scope</dt><dd>${run.scope}</dd><dt>Requested by</dt><dd>${run.requestedBy ?? '—'}</dd>
-<dt>Created</dt><dd>${when(run.createdAt)}</dd><dt>Started</dt><dd>${when(run.startedAt)}</dd><dt>Finished</dt><dd>${when(run.finishedAt)}</dd>
-<dt>Failed slices</dt><dd>${slices(run)}</dd>
-<dt>Report</dt><dd>${run.report ? html`<pre>${JSON.stringify(run.report, null, 2)}</pre>` : '—'}</dd></dl>
 <p><a href="/console/resyncs">All runs</a></p>`;
     await pages.send(req, res, { title: `Resync ${run.kind}`, section: 'resyncs', body });
   });
