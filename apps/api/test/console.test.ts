@@ -147,6 +147,52 @@ describe('pages', () => {
   });
 });
 
+describe('actions', () => {
+  const licenseOf = async (id: string) =>
+    (await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id)))[0]!;
+
+  it('reissues a key, edits the fields the type allows, features and custom fields, recording the operator', async () => {
+    const client = await signedIn();
+    const page = `/console/licenses/${own.licenseId}`;
+    await client.get(page);
+    const before = await licenseOf(own.licenseId);
+    expect((await client.post(`${page}/reissue_key`)).status).toBe(303);
+    expect((await licenseOf(own.licenseId)).licenseKey).not.toBe(before.licenseKey);
+
+    const edited = await client.post(`${page}/edit`, { max_activations: '7', is_trial: 'true' });
+    expect(edited.status).toBe(303);
+    expect(await licenseOf(own.licenseId)).toMatchObject({ maxActivations: 7, isTrial: true });
+    // A perpetual license has no validity of its own: the form does not send the field at all.
+    const refused = await client.post(`${page}/edit`, { valid_until: '2030-01-01' });
+    expect(refused.status).toBe(303);
+    expect((await licenseOf(own.licenseId)).validUntil).toBeNull();
+
+    expect((await client.post(`${page}/features`, { code: 'batch', max_consumption: '' })).status).toBe(303);
+    expect((await client.post(`${page}/custom_fields`, { name: 'support_tier', value: 'gold' })).status).toBe(
+      303,
+    );
+    let shown = await client.get(page);
+    expect(shown.html).toContain('<code>batch</code>');
+    expect(shown.html).toContain('<dt>support_tier</dt><dd>gold</dd>');
+    expect((await client.post(`${page}/features/batch/remove`)).status).toBe(303);
+    shown = await client.get(page);
+    expect(shown.html).not.toContain('<code>batch</code>');
+    expect(shown.html).toContain('by <em>admin-token</em>');
+    expect((await client.post(`${page}/features`, { code: '' })).status).toBe(400);
+  });
+
+  it('discards a failure only with a reason, and shows who discarded it and why', async () => {
+    const client = await signedIn();
+    const page = `/console/failures/${own.failureId}`;
+    await client.get(page);
+    expect((await client.post(`${page}/discard`, { reason: '' })).status).toBe(400);
+    expect((await client.post(`${page}/discard`, { reason: 'test order' })).status).toBe(303);
+    const shown = await client.get(page);
+    expect(shown.html).toContain('<dt>Status</dt><dd>discarded</dd>');
+    expect(shown.html).toMatch(/failure\.discarded ok by admin-token — test order/);
+  });
+});
+
 describe('links earlier versions wrote into HubSpot', () => {
   it('send a browser to the console page, and leave API clients alone', async () => {
     for (const kind of ['licenses', 'customers'] as const) {

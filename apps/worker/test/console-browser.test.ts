@@ -1,47 +1,29 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the text a person sees, not DOM nodes.
 import * as schema from '@licensync/core/schema';
-import { createFakeHubspot, type FakeHubspot } from '@licensync/fakes/hubspot';
 import { brokenPurchases, eventually } from '@licensync/test-env';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserPages } from './support/browser-pages';
-import { freePort } from './support/free-port';
 import { launchChromium } from './support/launch-chromium';
-import { type Stack, startStack } from './support/start-stack';
+import { type ConsoleStack, startConsoleStack } from './support/start-console-stack';
 
-const APP = { clientId: 'console-client', clientSecret: 'console-secret' };
-
-let hubspot: FakeHubspot;
-let stack: Stack;
-let browser: Browser;
+let env: ConsoleStack;
+let stack: ConsoleStack['stack'];
+let hubspot: ConsoleStack['hubspot'];
 let base: string;
+let browser: Browser;
 let pages: ReturnType<typeof browserPages>;
 
 beforeAll(async () => {
-  hubspot = await createFakeHubspot();
-  hubspot.oauth.registerApp(APP);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  stack = await startStack({
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: base,
-      HUBSPOT_CLIENT_ID: APP.clientId,
-      HUBSPOT_CLIENT_SECRET: APP.clientSecret,
-      HUBSPOT_API_BASE: hubspot.url,
-      HUBSPOT_AUTHORIZE_URL: hubspot.oauth.authorizeUrl(),
-      HUBSPOT_SYNC_POLL_MS: '100',
-    },
-  });
+  env = await startConsoleStack();
+  ({ stack, hubspot, base } = env);
   browser = await launchChromium();
   pages = browserPages(browser, base);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
-  await stack?.close();
-  await hubspot?.close();
+  await env?.close();
 });
 
 /** A good one-off purchase, delivered and processed: one license for `email`. */
