@@ -52,6 +52,7 @@ describe('the console in a real browser', () => {
     await page.goto('/console/licenses');
     await pages.signIn(page, 'wrong-key');
     expect(await page.getByRole('alert').innerText()).toContain('not valid');
+    await pages.shot(page, 'signin-refused');
     await page.getByLabel('Operator key').fill(stack.env.config.ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/console/licenses`);
@@ -66,6 +67,8 @@ describe('the console in a real browser', () => {
     expect(await pages.heading(page)).toBe('Overview');
     expect(await page.locator('main').innerText()).toContain('inbox-events');
     await pages.shot(page, 'overview');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pages.shot(page, 'overview-phone');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/console\/signin$/);

@@ -69,7 +69,7 @@ ${
 </section>
 <section aria-labelledby="r"><h2 id="r">Resyncs</h2>
 <p>Last: ${last ? html`<a href="/console/resyncs/${last.id}">${last.kind} ${last.status}</a>, ${when(last.finishedAt ?? last.createdAt)}` : 'none yet'}</p>
-<p>Next: ${next.length === 0 ? 'not scheduled' : next.map((n) => html`${n.kind} ${when(n.at)} `)}</p>
+<p>Next: ${next.length === 0 ? 'not scheduled' : ''}</p>${next.length ? html`<ul>${next.map((n) => html`<li>${n.kind}: ${when(n.at)}</li>`)}</ul>` : ''}
 </section>
 </div>`;
     await pages.send(req, res, { title: 'Overview', section: '', body });
