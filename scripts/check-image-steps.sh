@@ -122,6 +122,9 @@ for _ in $(seq 1 20); do
   sleep 0.5
 done
 grep -q '"workers_ready":true' <<<"$status" || fail "status does not see the worker: $status"
+# The console's assets travel beside the bundle (dist/console-assets), not in node_modules.
+curl -fsS "http://127.0.0.1:$api_port/console/assets/htmx.min.js" | grep -q 'htmx' || fail "console: htmx not served"
+curl -fsS "http://127.0.0.1:$api_port/console/assets/console.css" >/dev/null || fail "console: stylesheet not served"
 step "api and worker answer /healthz, /readyz, /metrics; status sees the worker"
 
 for i in 0 1; do kill -TERM "${pids[$i]}"; done

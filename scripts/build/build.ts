@@ -1,5 +1,6 @@
 // `pnpm build`: one ESM bundle per process in dist/, for `node dist/<name>.js` in the image.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -39,6 +40,13 @@ await build({
 cpSync(path.join(root, 'packages/core/src/db/migrations'), path.join(outdir, 'migrations'), {
   recursive: true,
 });
+// The console's stylesheet and htmx, which the api reads beside its bundle (console-assets.route.ts).
+const consoleAssets = path.join(outdir, 'console-assets');
+cpSync(path.join(root, 'apps/api/src/console/console-assets'), consoleAssets, { recursive: true });
+cpSync(
+  createRequire(path.join(root, 'apps/api/package.json')).resolve('htmx.org/dist/htmx.min.js'),
+  path.join(consoleAssets, 'htmx.min.js'),
+);
 writeFileSync(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
 const packages = runtimePackages(root, imported);
 // What the image copies from node_modules: these store entries and nothing else (see Dockerfile).

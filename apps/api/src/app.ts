@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
+import { consoleRoute } from './console/console.route';
+import { legacyLinksRoute } from './console/legacy-links.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
@@ -17,6 +19,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogger(deps.logger));
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  app.use('/console', consoleRoute(deps));
+  app.use(legacyLinksRoute());
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

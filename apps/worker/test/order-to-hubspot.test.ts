@@ -31,15 +31,17 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-// The fake, like HubSpot, keeps an empty value as no value: what matters is that no URL is there.
-const hasLink = (properties: Record<string, unknown>) =>
-  Object.values(properties).some((value) => /https?:\/\//.test(String(value)));
+// Every URL written into HubSpot: only console pages, which a person can open after sign-in.
+const linksIn = (properties: Record<string, unknown>) =>
+  Object.values(properties).filter((value) => /https?:\/\//.test(String(value)));
+const consolePage = (kind: string, id: string) =>
+  `${stack.env.config.PUBLIC_URL.replace(/\/+$/, '')}/console/${kind}/${id}?workspace=default`;
 const recordOf = (licenseId: string) =>
   stack.fake.records(licenseType).find((r) => r.properties.licensync_license_id === licenseId);
 
 // A hand-taken order reaches HubSpot like a purchase: licenses, the contact and its company.
 describe('an order taken by hand, in HubSpot', () => {
-  it('brings the licenses, the contact and the company to HubSpot, with no link nobody can open', async () => {
+  it('brings the licenses, the contact and the company to HubSpot, with links only to their console pages', async () => {
     const order = await call('POST', '/orders', {
       customer: {
         email: 'ada@engines.example',
@@ -60,14 +62,14 @@ describe('an order taken by hand, in HubSpot', () => {
         license_type: 'time-limited',
         status: 'active',
       });
-      expect(hasLink(recordOf(id)!.properties)).toBe(false);
+      expect(linksIn(recordOf(id)!.properties)).toEqual([consolePage('licenses', id)]);
     }
     const contact = stack.fake.records('0-1').find((c) => c.properties.email === 'ada@engines.example');
     expect(contact?.properties).toMatchObject({
       firstname: 'Ada',
       lastname: 'Lovelace',
     });
-    expect(hasLink(contact!.properties)).toBe(false);
+    expect(linksIn(contact!.properties)).toEqual([consolePage('customers', order.body.customer_id)]);
     expect(stack.fake.records('0-2').some((c) => c.properties.domain === 'engines.example')).toBe(true);
 
     // An edit follows the same way.

@@ -1,3 +1,4 @@
+export * from './hubspot/console-record-url';
 export * from './hubspot/customer-hubspot-object';
 export * from './hubspot/hubspot-sources';
 export * from './hubspot/hubspot-value';

@@ -31,7 +31,7 @@ export function authenticateOperator(
   /** `browser`: also HTTP Basic (any user, the token as password); `adminOnly`: read keys get 403 even on GET. */
   opts: { browser?: boolean; adminOnly?: boolean } = {},
 ): RequestHandler {
-  const expected = digest(deps.config.ADMIN_TOKEN);
+  const identify = operatorIdentifier(deps);
   const throttle = createSigninThrottle(deps);
   return async (req, res, next) => {
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -62,12 +62,16 @@ export function authenticateOperator(
     operators.set(req, operator);
     next();
   };
+}
 
-  async function identify(presented: string): Promise<Operator | null> {
+/** Who a presented token is: ADMIN_TOKEN, an operator key, or nobody (null). Shared with the console's sign-in. */
+export function operatorIdentifier(deps: Pick<AppDeps, 'config' | 'db'>) {
+  const expected = digest(deps.config.ADMIN_TOKEN);
+  return async (presented: string): Promise<Operator | null> => {
     if (timingSafeEqual(digest(presented), expected)) return { actor: 'admin-token', scope: 'admin' };
     const key = await findOperatorKey(deps.db, presented);
     return key ? { actor: `key:${key.name}`, scope: key.scope } : null;
-  }
+  };
 }
 
 function basicPassword(header: string): string | undefined {

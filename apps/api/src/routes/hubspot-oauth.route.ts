@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import {
   exchangeHubspotCode,
-  HUBSPOT_SCOPES,
   HubspotGrantRefusedError,
   saveHubspotOauthConnection,
 } from '@licensync/core/connections';
@@ -12,9 +10,12 @@ import { type Request, type Response, Router } from 'express';
 import type { AppDeps } from '../app-deps';
 import { createOauthStateStore, hashSession } from '../connections/oauth-state-store';
 import { renderPage } from '../connections/render-page';
+import {
+  hubspotRedirectUri,
+  OAUTH_SESSION_COOKIE as SESSION_COOKIE,
+  startHubspotInstall,
+} from '../connections/start-hubspot-install';
 import { authenticateOperator } from '../middleware/authenticate-operator';
-
-const SESSION_COOKIE = 'licensync_oauth_session';
 
 /**
  * The HubSpot install, in the admin's browser. `install` (admin credentials, Basic or Bearer)
@@ -26,7 +27,7 @@ export function hubspotOauthRoute(deps: AppDeps): Router {
   const router = Router();
   const { config, db, secrets } = deps;
   const states = createOauthStateStore(deps);
-  const redirectUri = `${config.PUBLIC_URL.replace(/\/+$/, '')}/connections/hubspot/callback`;
+  const redirectUri = hubspotRedirectUri(config.PUBLIC_URL);
   const page = (
     res: Response,
     status: number,
@@ -60,27 +61,11 @@ export function hubspotOauthRoute(deps: AppDeps): Router {
       const slug = typeof req.query.workspace === 'string' ? req.query.workspace : 'default';
       const workspace = await findWorkspaceBySlug(db, slug);
       if (!workspace) return page(res, 404, 'Unknown workspace', [`No workspace ${slug}.`]);
-      const session = randomBytes(32).toString('base64url');
-      const state = await states.issue({
-        sessionHash: hashSession(session),
-        workspaceId: workspace.id,
-        workspaceSlug: workspace.slug,
+      await startHubspotInstall(deps, res, {
+        clientId: oauth.clientId,
+        workspace,
         allowPortalSwitch: req.query.allow_portal_switch === 'true',
       });
-      res.cookie(SESSION_COOKIE, session, {
-        httpOnly: true,
-        // Lax: sent on HubSpot's top-level redirect back to us, not on cross-site subrequests.
-        sameSite: 'lax',
-        secure: config.PUBLIC_URL.startsWith('https:'),
-        path: '/connections/hubspot',
-        maxAge: 600_000,
-      });
-      const url = new URL(config.HUBSPOT_AUTHORIZE_URL);
-      url.searchParams.set('client_id', oauth.clientId);
-      url.searchParams.set('redirect_uri', redirectUri);
-      url.searchParams.set('scope', HUBSPOT_SCOPES.join(' '));
-      url.searchParams.set('state', state);
-      res.redirect(302, url.toString());
     },
   );
 
@@ -141,13 +126,19 @@ export function hubspotOauthRoute(deps: AppDeps): Router {
       expiresAt: tokens.expiresAt,
     });
     res.clearCookie(SESSION_COOKIE, { path: '/connections/hubspot' });
-    page(res, 200, 'Connected', [
-      `HubSpot portal ${connection.portalId}`,
-      `Connected at ${connection.updatedAt.toISOString()}`,
-      ...(previousPortalId
-        ? [`Switched from portal ${previousPortalId}: every record is being synced again.`]
-        : []),
-    ]);
+    page(
+      res,
+      200,
+      'Connected',
+      [
+        `HubSpot portal ${connection.portalId}`,
+        `Connected at ${connection.updatedAt.toISOString()}`,
+        ...(previousPortalId
+          ? [`Switched from portal ${previousPortalId}: every record is being synced again.`]
+          : []),
+      ],
+      { href: '/console/connections', text: 'Back to the console' },
+    );
   });
 
   return router;

@@ -10,7 +10,7 @@ export async function loadLicenseRecords(ctx: SyncContext, ids: string[]): Promi
   if (ids.length === 0) return [];
   const rows = await selectLicenses(ctx.db, ctx.workspaceId, [inArray(schema.licenses.id, ids)]);
   const details = await withLicenseDetails(ctx.db, rows);
-  const opts = { now: ctx.now() };
+  const opts = { now: ctx.now(), links: ctx.links };
   return details.map((d) => ({
     id: d.license.id,
     customerId: d.license.customerId,

@@ -1,6 +1,7 @@
 import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
 import type { HubspotConnection, HubspotMetrics, HubspotSession } from '@licensync/hubspot';
+import type { ConsoleLinks } from '@licensync/mappers';
 
 /** What one sync batch needs: the workspace, its portal session and where our records live there. */
 export interface SyncContext {
@@ -9,6 +10,8 @@ export interface SyncContext {
   connection: HubspotConnection;
   session: HubspotSession;
   objectTypeIds: { licenses: string; subscriptions: string; invoices: string };
+  /** Where the record links we write point (the console of this workspace). */
+  links: ConsoleLinks;
   logger: Logger;
   metrics: HubspotMetrics;
   now(): Date;

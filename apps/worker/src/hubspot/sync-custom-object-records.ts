@@ -76,7 +76,7 @@ async function customerLinks(ctx: SyncContext, records: CustomObjectRecord[]) {
     sources.filter((row) => row.hubspotObject === 'contact').map((r) => r.source.id),
   );
   const wantsCompany = new Set(
-    sources.filter((row) => toHubspotCompanyProperties(row.source) !== null).map((row) => row.source.id),
+    sources.filter((row) => toHubspotCompanyProperties(row.source, ctx) !== null).map((row) => row.source.id),
   );
   // A company customer's records go to its company only, even while an old contact link remains.
   const load = async (type: '0-1' | '0-2') => {

@@ -38,7 +38,7 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
       customerId: r.source.id,
       hubspotId: r.metadata.hubspot_contact_id ?? contactLinks.get(r.source.id),
       key: r.source.email.trim().toLowerCase(),
-      properties: toHubspotContactProperties(r.source),
+      properties: toHubspotContactProperties(r.source, ctx),
     })),
   );
   const contactIds = collect(contacts, outcome);
@@ -47,7 +47,7 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
 
   const companyRows = rows
     .filter((r) => r.hubspotObject === 'company' || contactIds.has(r.source.id))
-    .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source) }))
+    .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source, ctx) }))
     .filter((c) => c.properties !== null);
   const { writes: companyWrites, deferred: sameNewCompany } = await resolveCompanies(
     ctx,

@@ -1,6 +1,7 @@
 import { classifyError } from '@licensync/core/errors';
 import { claimLeaseMs, deferPendingSyncIntents, renewClaimsWhile } from '@licensync/core/outbox';
 import { type HubspotSyncKind, hubspotSyncJob } from '@licensync/core/queues';
+import * as schema from '@licensync/core/schema';
 import {
   getHubspotConnection,
   type HubspotConnection,
@@ -10,6 +11,7 @@ import {
   PortalPausedError,
 } from '@licensync/hubspot';
 import type { Job } from 'bullmq';
+import { eq } from 'drizzle-orm';
 import { markSynced } from '../hubspot/mark-synced';
 import type { SyncContext } from '../hubspot/sync-context';
 import { SYNC_BATCH_SIZE, syncOutboxBatch } from '../hubspot/sync-outbox-batch';
@@ -35,6 +37,18 @@ export const createSyncOutbox: JobHandler = (workerDeps) => {
     portals: workerDeps.hubspot.portals,
     refresher: workerDeps.hubspot.refresher,
   };
+  const slugs = new Map<string, string>();
+  // A slug never changes, so one lookup per workspace and process is enough.
+  const workspaceSlug = async (workspaceId: string) => {
+    if (!slugs.has(workspaceId)) {
+      const [row] = await deps.db
+        .select({ slug: schema.workspaces.slug })
+        .from(schema.workspaces)
+        .where(eq(schema.workspaces.id, workspaceId));
+      slugs.set(workspaceId, row?.slug ?? 'default');
+    }
+    return slugs.get(workspaceId)!;
+  };
   return async function processHubspotSync(job: Job): Promise<string> {
     const { workspaceId, kind } = hubspotSyncJob.schema.parse(job.data);
     const stored = await getHubspotConnection(deps.db, workspaceId);
@@ -52,6 +66,7 @@ export const createSyncOutbox: JobHandler = (workerDeps) => {
         connection,
         session,
         objectTypeIds,
+        links: { publicUrl: deps.config.PUBLIC_URL, workspaceSlug: await workspaceSlug(workspaceId) },
         logger: deps.logger.child({ workspaceId, portalId: session.portalId, kind }),
         metrics: deps.metrics,
         now: () => new Date(),

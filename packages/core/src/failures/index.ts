@@ -1,3 +1,4 @@
+export * from './count-failures-by-reason';
 export * from './count-open-work';
 export * from './discard-failures';
 export * from './failure-filter';

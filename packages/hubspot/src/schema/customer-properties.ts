@@ -14,7 +14,7 @@ const CUSTOMER_PROPERTIES = [
   prop.text('licensync_stripe_customer_id', 'Stripe customer ID'),
   prop.text('licensync_billing_email', 'Billing email'),
   prop.text('licensync_tax_id', 'Tax ID'),
-  // Written empty until the console offers a page a person can open (the admin API needs a token).
+  // The console page of the customer (`/console/customers/:id`); opened after sign-in.
   prop.text('licensync_customer_url', 'Licensync link'),
 ];
 

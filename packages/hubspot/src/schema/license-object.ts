@@ -31,7 +31,7 @@ export const LICENSE_OBJECT: HubspotObjectSpec = {
     prop.longText('features', 'Features'),
     prop.text('customer_email', 'Customer email'),
     prop.text('stripe_subscription_id', 'Stripe subscription ID'),
-    // Written empty until the console offers a page a person can open (the admin API needs a token).
+    // The console page of the license (`/console/licenses/:id`); opened after sign-in.
     prop.text('admin_url', 'Licensync link'),
   ],
 };

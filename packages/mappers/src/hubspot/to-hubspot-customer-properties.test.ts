@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeCustomer } from './test-sources';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from './to-hubspot-customer-properties';
 
+const opts = { links: { publicUrl: 'https://lic.example.com', workspaceSlug: 'default' } };
+
 describe('toHubspotContactProperties', () => {
   it.each([
     ['a person name is split into first and last', {}, { firstname: 'Ada', lastname: 'Lovelace' }],
@@ -18,14 +20,14 @@ describe('toHubspotContactProperties', () => {
     ],
     ['a tax id is mirrored', { taxId: 'DE123' }, { licensync_tax_id: 'DE123' }],
   ])('%s', (_rule, override, expected) => {
-    expect(toHubspotContactProperties(makeCustomer(override))).toMatchObject(expected);
+    expect(toHubspotContactProperties(makeCustomer(override), opts)).toMatchObject(expected);
   });
 
   it.each([
     ['an unknown name does not wipe what sales typed', { name: null }],
     ['a company customer name is not a person name', { name: 'Acme GmbH', companyName: 'Acme GmbH' }],
   ])('%s', (_rule, override) => {
-    const props = toHubspotContactProperties(makeCustomer(override));
+    const props = toHubspotContactProperties(makeCustomer(override), opts);
     expect(props).not.toHaveProperty('firstname');
     expect(props).not.toHaveProperty('lastname');
   });
@@ -41,7 +43,7 @@ describe('toHubspotCompanyProperties', () => {
     ],
     ['a domain alone is enough, named after the customer', { domain: 'acme.test' }, { name: 'Ada Lovelace' }],
   ])('%s', (_rule, override, expected) => {
-    const props = toHubspotCompanyProperties(makeCustomer(override));
+    const props = toHubspotCompanyProperties(makeCustomer(override), opts);
     if (expected === null) expect(props).toBeNull();
     else expect(props).toMatchObject(expected);
   });
@@ -49,10 +51,12 @@ describe('toHubspotCompanyProperties', () => {
 
 describe('links in HubSpot', () => {
   it.each([
-    ['a contact', () => toHubspotContactProperties(makeCustomer())],
-    ['a company', () => toHubspotCompanyProperties(makeCustomer({ companyName: 'Acme GmbH' }))!],
-  ])('%s gets no link a person cannot open, and an old one is cleared', (_kind, props) => {
-    expect(props().licensync_customer_url).toBe('');
-    expect(Object.values(props()).some((value) => /https?:\/\//.test(value))).toBe(false);
+    ['a contact', () => toHubspotContactProperties(makeCustomer(), opts)],
+    ['a company', () => toHubspotCompanyProperties(makeCustomer({ companyName: 'Acme GmbH' }), opts)!],
+  ])('%s links to its console page, not to the admin API', (_kind, props) => {
+    expect(props().licensync_customer_url).toBe(
+      `https://lic.example.com/console/customers/${makeCustomer().id}?workspace=default`,
+    );
+    expect(Object.values(props()).some((value) => value.includes('/api/v1/'))).toBe(false);
   });
 });

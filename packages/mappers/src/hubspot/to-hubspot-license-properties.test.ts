@@ -3,7 +3,7 @@ import { makeLicense } from './test-sources';
 import { toHubspotLicenseProperties } from './to-hubspot-license-properties';
 
 const now = new Date('2026-06-01T00:00:00Z');
-const opts = { now };
+const opts = { now, links: { publicUrl: 'https://lic.example.com/', workspaceSlug: 'acme' } };
 
 describe('toHubspotLicenseProperties', () => {
   it.each([
@@ -44,10 +44,12 @@ describe('toHubspotLicenseProperties', () => {
     expect(toHubspotLicenseProperties(makeLicense(override), opts)).toMatchObject(expected);
   });
 
-  it('writes no link a person cannot open (clearing an old one) and carries our id', () => {
+  it('links to the console page of the license in its workspace, and carries our id', () => {
     const props = toHubspotLicenseProperties(makeLicense(), opts);
-    expect(props.admin_url).toBe('');
-    expect(Object.values(props).some((value) => /https?:\/\//.test(value))).toBe(false);
+    expect(props.admin_url).toBe(
+      `https://lic.example.com/console/licenses/${makeLicense().id}?workspace=acme`,
+    );
+    expect(Object.values(props).some((value) => value.includes('/api/v1/'))).toBe(false);
     expect(props.licensync_license_id).toBe(makeLicense().id);
     expect(Object.values(props).every((value) => typeof value === 'string')).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { type ConsoleLinks, consoleRecordUrl } from './console-record-url';
 import type { HubspotLicenseSource } from './hubspot-sources';
 import { hubspotValue as v } from './hubspot-value';
 
@@ -11,7 +12,7 @@ export function licenseStatus(license: HubspotLicenseSource, now: Date): 'active
 /** Our license → the properties of the HubSpot Licenses object (names as in LICENSE_OBJECT). */
 export function toHubspotLicenseProperties(
   license: HubspotLicenseSource,
-  opts: { now: Date },
+  opts: { now: Date; links: ConsoleLinks },
 ): Record<string, string> {
   const name = [license.productCode, license.policyCode].filter(Boolean).join(' · ');
   return {
@@ -32,8 +33,7 @@ export function toHubspotLicenseProperties(
     features: v.list(license.features),
     customer_email: license.customerEmail,
     stripe_subscription_id: v.text(license.stripeSubscriptionId),
-    // Empty, not a link: the admin API needs a bearer token, so a click from HubSpot could only
-    // answer 401. Writing '' also clears the links earlier versions wrote. The console restores it.
-    admin_url: '',
+    // The console page (sign-in, then back to it); earlier versions wrote admin API links here.
+    admin_url: consoleRecordUrl(opts.links, 'licenses', license.id),
   };
 }

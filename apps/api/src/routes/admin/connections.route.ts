@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { connectStripe } from '../../connections/connect-stripe';
 import { listConnections } from '../../connections/list-connections';
+import { ReinstallNeededError, reconnectHubspot } from '../../connections/reconnect-hubspot';
 import { requestOperator } from '../../middleware/authenticate-operator';
 import { requestWorkspace } from './request-workspace';
 
@@ -69,27 +70,13 @@ export function connectionsRoute(deps: AppDeps): Router {
 
   // Resumes a connection an operator disconnected; one HubSpot refused needs a new install instead.
   router.post('/connections/:id/reconnect', async (req, res) => {
-    const workspaceId = requestWorkspace(req, deps);
-    const [current] = await db
-      .select()
-      .from(schema.hubspotConnections)
-      .where(eq(schema.hubspotConnections.workspaceId, workspaceId));
-    if (
-      current?.id === req.params.id &&
-      current.status !== 'active' &&
-      !current.statusReason?.startsWith('disconnected by')
-    ) {
-      return void res.status(409).json({
-        error: `HubSpot refused this connection (${current.statusReason ?? current.status}): install the app again at /connections/hubspot/install`,
-      });
+    try {
+      const connection = await reconnectHubspot(deps, requestWorkspace(req, deps), req.params.id);
+      res.json({ id: connection.id, state: 'connected' });
+    } catch (err) {
+      if (!(err instanceof ReinstallNeededError)) throw err;
+      res.status(409).json({ error: err.message });
     }
-    const connection = await setHubspotConnectionState(db, {
-      workspaceId,
-      connectionId: req.params.id,
-      state: 'active',
-      reason: null,
-    });
-    res.json({ id: connection.id, state: 'connected' });
   });
 
   return router;

@@ -1,8 +1,8 @@
 import { parseInput } from '@licensync/core/catalog';
-import { registerResyncSchedulers } from '@licensync/core/resyncs';
-import { getWorkspaceSettings, updateWorkspaceSettings } from '@licensync/core/workspaces';
+import { getWorkspaceSettings } from '@licensync/core/workspaces';
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { saveWorkspaceSettings } from '../../settings/save-workspace-settings';
 import { requestActor } from './request-actor';
 import { requestWorkspace } from './request-workspace';
 import { settingsPatchBody, toSettingName, toSettingsJson, toSettingsPatch } from './settings-body';
@@ -22,26 +22,18 @@ export function settingsRoute(deps: AppDeps): Router {
   });
 
   router.patch('/settings', async (req, res) => {
-    const workspaceId = requestWorkspace(req, deps);
     const body = parseInput(settingsPatchBody, req.body);
-    const { settings, changed } = await updateWorkspaceSettings({
-      db,
-      workspaceId,
+    const { settings, changed, scheduled } = await saveWorkspaceSettings(deps, {
+      workspaceId: requestWorkspace(req, deps),
       patch: toSettingsPatch(body),
       actor: requestActor(req),
-      defaultResyncCron: config.RESYNC_CRON,
     });
     const answer = { settings: toSettingsJson(settings), changed: changed.map(toSettingName) };
-    if (changed.includes('resyncCron')) {
-      try {
-        await registerResyncSchedulers(db, deps.queues.resyncs, config.RESYNC_CRON, { workspaceId });
-      } catch (err) {
-        // Saved, but Redis did not take the new schedule: say so rather than claim it applies now.
-        deps.logger.warn({ err, workspaceId }, 'resync schedulers not re-registered');
-        const error =
-          'settings saved; the new resync_cron applies when Redis answers again (or at the worker’s next start)';
-        return void res.status(503).json({ error, ...answer });
-      }
+    if (!scheduled) {
+      // Saved, but Redis did not take the new schedule: say so rather than claim it applies now.
+      const error =
+        'settings saved; the new resync_cron applies when Redis answers again (or at the worker’s next start)';
+      return void res.status(503).json({ error, ...answer });
     }
     res.json(answer);
   });

@@ -1,0 +1,232 @@
+import * as schema from '@licensync/core/schema';
+import { createWorkspace } from '@licensync/core/workspaces';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleClient } from './support/console-client';
+import { type SeededWorkspace, seedWorkspace } from './support/seed-workspace';
+import { type ApiStack, startApi } from './support/start-api';
+
+let stack: ApiStack;
+let own: SeededWorkspace;
+let other: SeededWorkspace;
+
+beforeAll(async () => {
+  stack = await startApi({ ADMIN_SIGNIN_MAX_FAILURES: '1000' });
+  const { db, workspaceId } = stack.api;
+  own = await seedWorkspace(db, workspaceId, 'own');
+  const acme = await createWorkspace(db, { slug: 'acme', name: 'Acme' });
+  other = await seedWorkspace(db, acme.id, 'acme');
+});
+afterAll(() => stack.close());
+
+const signedIn = async () => {
+  const client = consoleClient(stack.api.url);
+  const { status } = await client.signIn(stack.env.config.ADMIN_TOKEN);
+  expect(status).toBe(303);
+  return client;
+};
+
+describe('the console without a session', () => {
+  it('sends a page to sign-in (with the way back) and refuses a write; assets need no session', async () => {
+    const client = consoleClient(stack.api.url);
+    const page = await client.get(`/console/licenses/${own.licenseId}`);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(
+      `/console/signin?next=${encodeURIComponent(`/console/licenses/${own.licenseId}`)}`,
+    );
+    expect(
+      (await client.post(`/console/licenses/${own.licenseId}/disable`, {}, { csrf: false })).status,
+    ).toBe(401);
+    const htmx = await fetch(`${stack.api.url}/console/assets/htmx.min.js`);
+    expect(htmx.status).toBe(200);
+    expect(htmx.headers.get('content-type')).toContain('text/javascript');
+    expect(await htmx.text()).toContain('htmx');
+  });
+
+  it('returns only to console paths after sign-in (no open redirect), and needs the form’s CSRF token', async () => {
+    for (const next of ['https://evil.example/', '//evil.example/console', '/api/v1/licenses']) {
+      const { location } = await consoleClient(stack.api.url).signIn(stack.env.config.ADMIN_TOKEN, next);
+      expect(location).toBe('/console/');
+    }
+    const res = await fetch(`${stack.api.url}/console/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ key: stack.env.config.ADMIN_TOKEN }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('licensync_console='))).toBe(false);
+  });
+});
+
+describe('pages', () => {
+  it.each([
+    ['/console/', 'Overview'],
+    ['/console/licenses?q=KEY-own', '1 found'],
+    ['/console/customers?q=own@', 'own@example.com'],
+    ['/console/failures?error=boom', 'boom'],
+    ['/console/resyncs', 'stripe-reconcile'],
+    ['/console/connections', 'Not connected.'],
+    ['/console/settings', 'Scheduled resyncs'],
+    ['/console/workspaces', 'Acme'],
+  ])('%s renders (shows “%s”)', async (path, text) => {
+    const page = await (await signedIn()).get(path);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(text);
+    expect(page.html).toContain('<meta name="viewport"');
+  });
+
+  it('finds a license by its key, email, customer id, Stripe id or HubSpot record id, in its workspace only', async () => {
+    await stack.api.db.insert(schema.externalLinks).values({
+      workspaceId: stack.api.workspaceId,
+      entityKind: 'license',
+      entityId: own.licenseId,
+      provider: 'hubspot',
+      externalType: '2-999',
+      externalId: '777001',
+    });
+    const client = await signedIn();
+    for (const q of ['KEY-own', 'OWN@example.com', own.customerId, 'sub_own', '777001']) {
+      const page = await client.get(`/console/licenses?q=${encodeURIComponent(q)}`);
+      expect(page.html, q).toContain('1 found');
+      expect(page.html, q).toContain(`/console/licenses/${own.licenseId}`);
+    }
+    expect((await client.get('/console/licenses?q=KEY-acme')).html).toContain('0 found');
+  });
+
+  it('shows failures of the last 24 hours by reason on the overview', async () => {
+    const page = await (await signedIn()).get('/console/');
+    expect(page.html).toMatch(
+      /<a href="\/console\/failures\?status=any&amp;error=boom">boom<\/a><\/td><td>1<\/td>/,
+    );
+  });
+
+  it('escapes what it shows: a customer named like a script is text', async () => {
+    await stack.api.db
+      .update(schema.customers)
+      .set({ name: '<script>alert(1)</script>' })
+      .where(eq(schema.customers.id, own.customerId));
+    const page = await (await signedIn()).get(`/console/customers/${own.customerId}`);
+    expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.html).not.toContain('<script>alert(1)');
+  });
+
+  it('shows only the session’s workspace (404), and a link naming another workspace switches to it', async () => {
+    const client = await signedIn();
+    expect((await client.get(`/console/licenses/${other.licenseId}`)).status).toBe(404);
+    expect((await client.get(`/console/failures/${other.failureId}`)).status).toBe(404);
+    const switched = await client.get(`/console/licenses/${other.licenseId}?workspace=acme`);
+    expect(switched.status).toBe(200);
+    expect(switched.html).toContain('KEY-acme');
+    expect(switched.html).toContain('Acme · admin-token');
+    expect((await client.get(`/console/licenses/${own.licenseId}`)).status).toBe(404);
+  });
+
+  it('counts a bulk replay first (dry run) and changes nothing until confirmed', async () => {
+    const client = await signedIn();
+    await client.get('/console/failures');
+    const dry = await client.post('/console/failures/replay', { error: 'boom', dry_run: 'true' });
+    expect(dry.status).toBe(200);
+    expect(dry.html).toContain('1 open failures match');
+    const [row] = await stack.api.db
+      .select()
+      .from(schema.jobFailures)
+      .where(eq(schema.jobFailures.id, own.failureId));
+    expect(row!.status).toBe('failed');
+  });
+
+  it('saves a setting through the form, and refuses a bad one naming the field', async () => {
+    const client = await signedIn();
+    await client.get('/console/settings');
+    const saved = await client.post('/console/settings', { resync_cron: '15 4 * * *' });
+    expect(saved.status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.resync_cron).toBe('15 4 * * *');
+    const bad = await client.post('/console/settings', { resync_cron: 'every day' });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('resync_cron');
+  });
+});
+
+describe('actions', () => {
+  const licenseOf = async (id: string) =>
+    (await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id)))[0]!;
+
+  it('reissues a key, edits the fields the type allows, features and custom fields, recording the operator', async () => {
+    const client = await signedIn();
+    const page = `/console/licenses/${own.licenseId}`;
+    await client.get(page);
+    const before = await licenseOf(own.licenseId);
+    expect((await client.post(`${page}/reissue_key`)).status).toBe(303);
+    expect((await licenseOf(own.licenseId)).licenseKey).not.toBe(before.licenseKey);
+
+    const edited = await client.post(`${page}/edit`, { max_activations: '7', is_trial: 'true' });
+    expect(edited.status).toBe(303);
+    expect(await licenseOf(own.licenseId)).toMatchObject({ maxActivations: 7, isTrial: true });
+    // A perpetual license has no validity of its own: the form does not send the field at all.
+    const refused = await client.post(`${page}/edit`, { valid_until: '2030-01-01' });
+    expect(refused.status).toBe(303);
+    expect((await licenseOf(own.licenseId)).validUntil).toBeNull();
+
+    expect((await client.post(`${page}/features`, { code: 'batch', max_consumption: '' })).status).toBe(303);
+    expect((await client.post(`${page}/custom_fields`, { name: 'support_tier', value: 'gold' })).status).toBe(
+      303,
+    );
+    let shown = await client.get(page);
+    expect(shown.html).toContain('<code>batch</code>');
+    expect(shown.html).toContain('<dt>support_tier</dt><dd>gold</dd>');
+    expect((await client.post(`${page}/features/batch/remove`)).status).toBe(303);
+    shown = await client.get(page);
+    expect(shown.html).not.toContain('<code>batch</code>');
+    expect(shown.html).toContain('by <em>admin-token</em>');
+    expect((await client.post(`${page}/features`, { code: '' })).status).toBe(400);
+  });
+
+  it('discards a failure only with a reason, and shows who discarded it and why', async () => {
+    const client = await signedIn();
+    const page = `/console/failures/${own.failureId}`;
+    await client.get(page);
+    expect((await client.post(`${page}/discard`, { reason: '' })).status).toBe(400);
+    expect((await client.post(`${page}/discard`, { reason: 'test order' })).status).toBe(303);
+    const shown = await client.get(page);
+    expect(shown.html).toContain('<dt>Status</dt><dd>discarded</dd>');
+    expect(shown.html).toMatch(/failure\.discarded ok by admin-token — test order/);
+  });
+});
+
+describe('links earlier versions wrote into HubSpot', () => {
+  it('send a browser to the console page, and leave API clients alone', async () => {
+    for (const kind of ['licenses', 'customers'] as const) {
+      const id = kind === 'licenses' ? own.licenseId : own.customerId;
+      const browser = await fetch(`${stack.api.url}/api/v1/${kind}/${id}`, {
+        headers: { accept: 'text/html,application/xhtml+xml' },
+        redirect: 'manual',
+      });
+      expect(browser.status).toBe(302);
+      expect(browser.headers.get('location')).toBe(`/console/${kind}/${id}`);
+      const api = await stack.call('GET', `/${kind}/${id}`);
+      expect(api.status).toBe(200);
+      expect(api.body.id).toBe(id);
+    }
+  });
+});
+
+describe('the session cookie behind https', () => {
+  let https: ApiStack;
+  beforeAll(async () => {
+    https = await startApi({ PUBLIC_URL: 'https://lic.example.com', ADMIN_SIGNIN_MAX_FAILURES: '2' });
+  });
+  afterAll(() => https.close());
+
+  it('is HttpOnly, Secure and SameSite=Lax, and failed sign-ins are throttled', async () => {
+    const { setCookie } = await consoleClient(https.api.url).signIn(https.env.config.ADMIN_TOKEN);
+    const session = setCookie.find((c) => c.startsWith('licensync_console='))!;
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/Secure/);
+    expect(session).toMatch(/SameSite=Lax/);
+    expect(session).toMatch(/Path=\/console/);
+    const client = consoleClient(https.api.url);
+    expect((await client.signIn('nope')).status).toBe(401);
+    expect((await client.signIn('nope')).status).toBe(401);
+    expect((await client.signIn(https.env.config.ADMIN_TOKEN)).status).toBe(429);
+  });
+});
