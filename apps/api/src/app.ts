@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
+import { hubspotCardsRoute } from './hubspot/cards/cards.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps): Express {
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));
+  app.use(hubspotCardsRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));
