@@ -64,3 +64,21 @@ export function cardFetch(stack: ApiStack, portalId = PORTAL) {
   };
   return (path: string, init?: HubspotFetchInit) => hubspotFetch(caller, `/hubspot/cards${path}`, init);
 }
+
+/** Row counts of everything a card request could write, to show a refused one wrote nothing. */
+export async function ledgerCounts(db: Db) {
+  const tables = {
+    orders: schema.orders,
+    licenses: schema.licenses,
+    customers: schema.customers,
+    accounts: schema.customerAccounts,
+    links: schema.externalLinks,
+    outbox: schema.syncOutbox,
+    history: schema.activityLog,
+    features: schema.licenseFeatures,
+    runs: schema.resyncRuns,
+  };
+  const out: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) out[name] = (await db.select().from(table)).length;
+  return out;
+}
