@@ -251,7 +251,12 @@ describe('records: licenses, similar customers, connection', () => {
     const res = await card('/records/contact/201/similar-customers?email=grace%40hopper.io&name=Grace');
     expect(res.status).toBe(200);
     const hit = res.body.customers.find((c: { id: string }) => c.id === grace.customerId);
-    expect(hit).toMatchObject({ kind: 'customer', email: 'grace@hopper.io', company: 'Hopper Labs' });
+    expect(hit).toMatchObject({
+      kind: 'customer',
+      email: 'grace@hopper.io',
+      company: 'Hopper Labs',
+      connectedRecordId: null,
+    });
     expect(hit.matchedOn).toEqual(['email', 'name', 'domain']);
     const byDomain = await card('/records/contact/201/similar-customers?domain=hopper.io');
     expect(byDomain.body.customers.map((c: { id: string }) => c.id)).toContain(grace.customerId);
@@ -293,6 +298,8 @@ describe('records: licenses, similar customers, connection', () => {
 
   it('refuses to take a customer connected to another contact unless asked to replace, then moves it', async () => {
     const body = { customerId: grace.customerId, record: { email: 'grace.hopper@navy.mil' } };
+    const similar = await card('/records/contact/202/similar-customers?email=grace.hopper%40navy.mil');
+    expect(similar.body.customers[0]).toMatchObject({ id: grace.customerId, connectedRecordId: '201' });
     const refused = await card('/records/contact/202/connection', { method: 'PUT', body });
     expect(refused.status).toBe(409);
     expect((await card('/records/contact/201/licenses')).body.connected).toBe(true);
