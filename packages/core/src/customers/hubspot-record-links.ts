@@ -94,14 +94,17 @@ export async function writeRecordLink(
         eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
       ),
     );
-  await db.insert(externalLinks).values({
-    workspaceId,
-    entityKind: RECORD_ENTITY_KIND[type],
-    entityId,
-    provider: 'hubspot',
-    externalType: HUBSPOT_RECORD_TYPE_ID[type],
-    externalId: objectId,
-  }).onConflictDoNothing();
+  await db
+    .insert(externalLinks)
+    .values({
+      workspaceId,
+      entityKind: RECORD_ENTITY_KIND[type],
+      entityId,
+      provider: 'hubspot',
+      externalType: HUBSPOT_RECORD_TYPE_ID[type],
+      externalId: objectId,
+    })
+    .onConflictDoNothing();
 }
 
 /** Drops the record's link; returns whether it had one. */
