@@ -12,17 +12,18 @@ const APP = { clientSecret: 'hs-cards-secret', publicUrl: 'https://licensync.exa
 let stack: HubspotStack;
 let card: (path: string, init?: Parameters<typeof hubspotFetch>[2]) => ReturnType<typeof hubspotFetch>;
 let contactId: string;
+let companyId: string;
 let licenseType: string;
 
 const licenseRecord = (id: string) =>
   stack.fake.records(licenseType).find((r) => r.properties.licensync_license_id === id);
-const associatedWithContact = (recordId: string) =>
+const associated = (recordId: string, typeId: '0-1' | '0-2', id: string) =>
   stack.fake
     .associations()
     .some(
       (e) =>
-        (e.fromId === recordId && e.toObjectTypeId === '0-1' && e.toId === contactId) ||
-        (e.toId === recordId && e.fromObjectTypeId === '0-1' && e.fromId === contactId),
+        (e.fromId === recordId && e.toObjectTypeId === typeId && e.toId === id) ||
+        (e.toId === recordId && e.fromObjectTypeId === typeId && e.fromId === id),
     );
 
 beforeAll(async () => {
@@ -44,6 +45,11 @@ beforeAll(async () => {
     associations: [],
   });
   contactId = contact.id;
+  const company = await sdk.crm.companies.basicApi.create({
+    properties: { name: 'Initech', domain: 'initech.example' },
+    associations: [],
+  });
+  companyId = company.id;
   const call = adminCall(stack.api!.url, stack.env.config.ADMIN_TOKEN);
   await call('POST', '/catalog/import', {
     products: [
@@ -86,7 +92,7 @@ describe('a card order in HubSpot', () => {
     for (const id of ids) {
       const record = licenseRecord(id);
       expect(record?.properties).toMatchObject({ product: 'pro', status: 'active' });
-      expect(associatedWithContact(record!.id)).toBe(true);
+      expect(associated(record!.id, '0-1', contactId)).toBe(true);
     }
     // The worker linked the customer to the same contact (matched by email) the card is on.
     const [link] = await stack.runtime.db
@@ -110,5 +116,32 @@ describe('a card order in HubSpot', () => {
     }, 20_000);
     expect(progress).toMatchObject({ queued: 3, done: 3, failed: 0, pending: 0, finished: true });
     expect(licenseRecord(ids[0]!)?.properties.max_activations).toBe('9');
+  });
+
+  it("creates a company's licenses in HubSpot, associated with the card's company", async () => {
+    const pro = (await card('/products')).body.products[0];
+    const order = await card('/orders', {
+      method: 'POST',
+      body: {
+        objectType: 'company',
+        objectId: companyId,
+        record: { name: 'Initech', domain: 'initech.example', contact: { email: 'bill@initech.example' } },
+        productId: pro.id,
+        quantity: 1,
+      },
+    });
+    expect(order.status).toBe(201);
+    await stack.settled();
+    const record = licenseRecord(order.body.licenses[0].id);
+    expect(record).toBeDefined();
+    expect(associated(record!.id, '0-2', companyId)).toBe(true);
+    // No second company was made for the account: the card's one was written through.
+    expect(stack.fake.records('0-2').filter((c) => c.properties.domain === 'initech.example')).toHaveLength(
+      1,
+    );
+    expect((await card(`/records/company/${companyId}/licenses`)).body).toMatchObject({
+      connected: true,
+      total: 1,
+    });
   });
 });

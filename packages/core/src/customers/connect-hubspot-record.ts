@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { isUuid } from '../db/is-uuid';
 import { customerAccounts, customers } from '../db/schema/index';
 import { ConflictError } from '../errors/conflict-error';
 import { NotFoundError } from '../errors/not-found-error';
+import { UnprocessableError } from '../errors/unprocessable-error';
 import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
 import {
@@ -44,7 +45,8 @@ export interface ConnectedRecord {
  * Connects a HubSpot contact to one of our customers, or a company to a customer account, as the
  * reference does: HubSpot's data then overwrites ours (email, name, company; or name, domain), and
  * the answer lists what changed. Connecting an already connected record moves it. An entity
- * connected to another record of the type is a `ConflictError` unless `replace`. Link, changes, sync
+ * connected to another record of the type is a `ConflictError` unless `replace`. A company's link is
+ * held by the account's oldest customer (see `RecordConnection`). Link, changes, sync
  * intents and history commit together.
  */
 export async function connectHubspotRecord(options: {
@@ -61,9 +63,14 @@ export async function connectHubspotRecord(options: {
   const noun = type === 'contact' ? 'customer' : 'customer account';
   if (!isUuid(entityId)) throw new NotFoundError(`${noun} ${entityId} not found`);
   return db.transaction(async (tx) => {
-    const before = await loadEntity(tx, workspaceId, type, entityId);
-    if (!before) throw new NotFoundError(`${noun} ${entityId} not found`);
-    const other = await findLinkedRecord(tx, workspaceId, type, entityId);
+    const holder = await linkHolder(tx, workspaceId, type, entityId);
+    if (!holder) throw new NotFoundError(`${noun} ${entityId} not found`);
+    if (holder === NO_CUSTOMER)
+      throw new UnprocessableError(
+        'customerId',
+        `customer account ${entityId} has no customer to hold the connection; create a license on the company instead`,
+      );
+    const other = await findLinkedRecord(tx, workspaceId, type, holder);
     if (other && other !== objectId && !options.replace) {
       throw new ConflictError(
         'customerId',
@@ -72,7 +79,7 @@ export async function connectHubspotRecord(options: {
     }
     const current = await findRecordConnection(tx, workspaceId, type, objectId);
     const previous = current && ('customerId' in current ? current.customerId : current.accountId);
-    await writeRecordLink(tx, { workspaceId, type, objectId, entityId });
+    await writeRecordLink(tx, { workspaceId, type, objectId, customerId: holder });
     const changedFields =
       record.type === 'contact'
         ? await overwriteCustomer(tx as unknown as Db, workspaceId, entityId, record, actor)
@@ -93,16 +100,40 @@ export async function connectHubspotRecord(options: {
   });
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+const NO_CUSTOMER = Symbol('no customer');
 
-async function loadEntity(tx: Tx, workspaceId: string, type: HubspotRecordType, id: string) {
-  const table = type === 'contact' ? customers : customerAccounts;
-  const [row] = await tx
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), eq(table.id, id)));
-  return row;
+/**
+ * The customer whose link stands for the connection: the customer itself, or an account's oldest
+ * customer. Undefined when the entity is not in the workspace.
+ */
+async function linkHolder(
+  tx: Tx,
+  workspaceId: string,
+  type: HubspotRecordType,
+  id: string,
+): Promise<string | typeof NO_CUSTOMER | undefined> {
+  if (type === 'contact') {
+    const [row] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
+    return row?.id;
+  }
+  const [account] = await tx
+    .select({ id: customerAccounts.id })
+    .from(customerAccounts)
+    .where(and(eq(customerAccounts.workspaceId, workspaceId), eq(customerAccounts.id, id)));
+  if (!account) return undefined;
+  const [first] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.customerAccountId, id)))
+    .orderBy(asc(customers.createdAt))
+    .limit(1);
+  return first?.id ?? NO_CUSTOMER;
 }
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 async function customersOf(tx: Tx, workspaceId: string, type: HubspotRecordType, id: string) {
   if (type === 'contact') return [id];

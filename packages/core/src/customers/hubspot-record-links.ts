@@ -9,16 +9,17 @@ export type HubspotRecordType = 'contact' | 'company';
 export const HUBSPOT_RECORD_TYPE_ID = { contact: '0-1', company: '0-2' } as const;
 
 /**
- * What a record is connected to: a contact to one customer (the link the sync also keeps), a
- * company to one customer account. A company the sync linked to a company customer counts as
- * connected to that customer's account.
+ * What a record is connected to: a contact to one customer, a company to one customer account.
+ * Both are stored as the link the sync itself keeps and writes through (customer → contact `0-1`,
+ * customer → company `0-2`), so the licenses it writes are associated with exactly that record. A
+ * company's link is held by one customer of the account; the connection is that customer's account.
  */
 export type RecordConnection =
   | { kind: 'customer'; customerId: string }
   | { kind: 'customer_account'; accountId: string };
 
-/** Which of our entities a record type links to. */
-export const RECORD_ENTITY_KIND = { contact: 'customer', company: 'customer_account' } as const;
+/** The entity kind that holds both record types' links. */
+const LINK_ENTITY = 'customer';
 
 const linkOf = (workspaceId: string, type: HubspotRecordType, objectId: string) =>
   and(
@@ -39,10 +40,8 @@ export async function findRecordConnection(
     .select({ kind: externalLinks.entityKind, id: externalLinks.entityId })
     .from(externalLinks)
     .where(linkOf(workspaceId, type, objectId));
-  if (!link) return null;
-  if (type === 'contact') return link.kind === 'customer' ? { kind: 'customer', customerId: link.id } : null;
-  if (link.kind === 'customer_account') return { kind: 'customer_account', accountId: link.id };
-  if (link.kind !== 'customer') return null;
+  if (!link || link.kind !== LINK_ENTITY) return null;
+  if (type === 'contact') return { kind: 'customer', customerId: link.id };
   const [customer] = await db
     .select({ accountId: customers.customerAccountId })
     .from(customers)
@@ -50,12 +49,12 @@ export async function findRecordConnection(
   return customer?.accountId ? { kind: 'customer_account', accountId: customer.accountId } : null;
 }
 
-/** The record of that type an entity is linked to, if any. */
+/** The record of that type a customer is linked to, if any. */
 export async function findLinkedRecord(
   db: DbOrTx,
   workspaceId: string,
   type: HubspotRecordType,
-  entityId: string,
+  customerId: string,
 ): Promise<string | null> {
   const [link] = await db
     .select({ objectId: externalLinks.externalId })
@@ -64,8 +63,8 @@ export async function findLinkedRecord(
       and(
         eq(externalLinks.workspaceId, workspaceId),
         eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, RECORD_ENTITY_KIND[type]),
-        eq(externalLinks.entityId, entityId),
+        eq(externalLinks.entityKind, LINK_ENTITY),
+        eq(externalLinks.entityId, customerId),
         eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
       ),
     );
@@ -73,15 +72,15 @@ export async function findLinkedRecord(
 }
 
 /**
- * Replaces whatever link the record has with one to `entityId`, and drops the entity's other link
- * of that type. Two first orders for one new contact at once both write it; the second then finds
+ * Replaces whatever link the record has with one to the customer `customerId`, and drops that
+ * customer's other link of the type. Two first orders for one new contact at once both write it; the second then finds
  * the first's link and leaves it.
  */
 export async function writeRecordLink(
   db: DbOrTx,
-  input: { workspaceId: string; type: HubspotRecordType; objectId: string; entityId: string },
+  input: { workspaceId: string; type: HubspotRecordType; objectId: string; customerId: string },
 ): Promise<void> {
-  const { workspaceId, type, objectId, entityId } = input;
+  const { workspaceId, type, objectId, customerId } = input;
   await db.delete(externalLinks).where(linkOf(workspaceId, type, objectId));
   await db
     .delete(externalLinks)
@@ -89,8 +88,8 @@ export async function writeRecordLink(
       and(
         eq(externalLinks.workspaceId, workspaceId),
         eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, RECORD_ENTITY_KIND[type]),
-        eq(externalLinks.entityId, entityId),
+        eq(externalLinks.entityKind, LINK_ENTITY),
+        eq(externalLinks.entityId, customerId),
         eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
       ),
     );
@@ -98,8 +97,8 @@ export async function writeRecordLink(
     .insert(externalLinks)
     .values({
       workspaceId,
-      entityKind: RECORD_ENTITY_KIND[type],
-      entityId,
+      entityKind: LINK_ENTITY,
+      entityId: customerId,
       provider: 'hubspot',
       externalType: HUBSPOT_RECORD_TYPE_ID[type],
       externalId: objectId,

@@ -2,7 +2,6 @@ import { parseInput } from '@licensync/core/catalog';
 import {
   HUBSPOT_RECORD_TYPE_ID,
   type HubspotRecordType,
-  RECORD_ENTITY_KIND,
   searchCustomerAccounts,
   searchCustomers,
 } from '@licensync/core/customers';
@@ -70,8 +69,27 @@ export async function findSimilarCustomers(
   }));
 }
 
+/** For each customer (contact) or account (company), the record of that type it is connected to. */
 async function linkedRecords(db: DbOrTx, workspaceId: string, type: HubspotRecordType, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
+  // A company's link is held by one customer of the account: map each holder back to its account.
+  const owners =
+    type === 'contact'
+      ? new Map(ids.map((id) => [id, id]))
+      : new Map(
+          (
+            await db
+              .select({ id: schema.customers.id, accountId: schema.customers.customerAccountId })
+              .from(schema.customers)
+              .where(
+                and(
+                  eq(schema.customers.workspaceId, workspaceId),
+                  inArray(schema.customers.customerAccountId, ids),
+                ),
+              )
+          ).map((c) => [c.id, c.accountId!]),
+        );
+  if (owners.size === 0) return new Map<string, string>();
   const rows = await db
     .select({ entityId: schema.externalLinks.entityId, objectId: schema.externalLinks.externalId })
     .from(schema.externalLinks)
@@ -79,10 +97,10 @@ async function linkedRecords(db: DbOrTx, workspaceId: string, type: HubspotRecor
       and(
         eq(schema.externalLinks.workspaceId, workspaceId),
         eq(schema.externalLinks.provider, 'hubspot'),
-        eq(schema.externalLinks.entityKind, RECORD_ENTITY_KIND[type]),
+        eq(schema.externalLinks.entityKind, 'customer'),
         eq(schema.externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
-        inArray(schema.externalLinks.entityId, ids),
+        inArray(schema.externalLinks.entityId, [...owners.keys()]),
       ),
     );
-  return new Map(rows.map((r) => [r.entityId, r.objectId]));
+  return new Map(rows.map((r) => [owners.get(r.entityId)!, r.objectId]));
 }

@@ -50,9 +50,14 @@ export function orderCardsRoute(deps: AppDeps): Router {
         actor,
         idempotencyKey: body.requestId && `hubspot-card:${caller.portalId}:${body.requestId}`,
       });
-      const entityId = record.type === 'contact' ? made.customerId : made.customerAccountId;
-      if (!connection && entityId)
-        await writeRecordLink(tx, { workspaceId, type: record.type, objectId: body.objectId, entityId });
+      // The customer who got the licenses holds the record's link (a company's: for its account).
+      if (!connection)
+        await writeRecordLink(tx, {
+          workspaceId,
+          type: record.type,
+          objectId: body.objectId,
+          customerId: made.customerId,
+        });
       return made;
     });
     const customer = created.licenses[0]?.customer;
