@@ -61,6 +61,23 @@ describe('checkHubspotSignature', () => {
     expect(!result.ok && result.reason).toContain(reason);
   });
 
+  it("accepts the v3 vector of HubSpot's own SDK tests", () => {
+    const headers: Record<string, string> = {
+      'x-hubspot-signature-v3': 'K36dawei4A+QBNolUOqo7s91KQDWQ5MXZ/QufNYuk/Y=',
+      'x-hubspot-request-timestamp': '1693657560000',
+    };
+    const result = checkHubspotSignature(
+      {
+        method: 'POST',
+        url: 'https://www.example.com/webhook_uri',
+        rawBody: Buffer.from("{'example_field':'example_value'}"),
+        header: (name) => headers[name],
+      },
+      { clientSecret: 'yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy', nowMs: 1693657560000 + 1000, acceptV2: false },
+    );
+    expect(result).toEqual({ ok: true, version: 'v3' });
+  });
+
   it('accepts a timestamp just inside five minutes', () => {
     expect(check(request(signed({ timestamp: now - HUBSPOT_SIGNATURE_MAX_AGE_MS }))).ok).toBe(true);
   });
