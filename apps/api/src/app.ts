@@ -2,6 +2,8 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
 import { consoleRoute } from './console/console.route';
 import { legacyLinksRoute } from './console/legacy-links.route';
+import { hubspotCardsRoute } from './hubspot/cards/cards.route';
+import { hubspotWebhooksRoute } from './hubspot/webhooks/hubspot-webhooks.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
@@ -24,6 +26,8 @@ export function createApp(deps: AppDeps): Express {
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));
+  app.use(hubspotCardsRoute(deps));
+  app.use(hubspotWebhooksRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use('/stripe-app', stripeAppRoute(deps));
