@@ -31,6 +31,15 @@ const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     concurrency: Math.max(8, config.WORKER_CONCURRENCY),
     stalledInterval: config.JOB_LOCK_MS,
   }),
+  // Both wait on HubSpot's limiter; a deal card is waiting on the reads, so they never queue behind syncs.
+  [QUEUES.workflowActions]: (config) => ({
+    concurrency: Math.max(4, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
+  [QUEUES.dealAssociations]: (config) => ({
+    concurrency: Math.max(8, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
 };
 
 /**

@@ -18,5 +18,6 @@ export * from './stripe/parse-duration';
 export * from './stripe/parse-license-metadata';
 export * from './stripe/subscription-item-period';
 export * from './stripe/to-billing-period-duration';
+export * from './stripe/to-hubspot-deal-id';
 export * from './stripe/to-license-requests';
 export * from './stripe/to-source-key';

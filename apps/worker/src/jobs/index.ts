@@ -1,13 +1,17 @@
 import {
+  completeWorkflowActionJob,
   deliverWebhookJob,
   hubspotSyncJob,
   type JobName,
   processInboxEventJob,
+  readDealAssociationsJob,
   runResyncJob,
 } from '@licensync/core/queues';
+import { createCompleteWorkflowAction } from './complete-workflow-action.job';
 import { createDeliverWebhook } from './deliver-webhook.job';
 import type { JobHandler } from './job-handler';
 import { createProcessInboxEvent } from './process-inbox-event.job';
+import { createReadDealAssociations } from './read-deal-associations.job';
 import { createRunResync } from './run-resync.job';
 import { createSyncOutbox } from './sync-outbox.job';
 
@@ -21,4 +25,6 @@ export const jobHandlers = {
   [hubspotSyncJob.name]: createSyncOutbox,
   [runResyncJob.name]: createRunResync,
   [deliverWebhookJob.name]: createDeliverWebhook,
+  [completeWorkflowActionJob.name]: createCompleteWorkflowAction,
+  [readDealAssociationsJob.name]: createReadDealAssociations,
 } as const satisfies Record<JobName, JobHandler>;

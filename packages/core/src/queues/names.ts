@@ -7,6 +7,8 @@ export const QUEUES = {
   hubspotSync: 'hubspot-sync',
   resyncs: 'resyncs',
   webhooks: 'outbound-webhooks',
+  workflowActions: 'hubspot-workflow-actions',
+  dealAssociations: 'hubspot-deal-associations',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

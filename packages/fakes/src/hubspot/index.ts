@@ -11,3 +11,4 @@ export { type HubspotContract, loadHubspotContract } from './openapi-contract';
 export type { LoggedRequest as HubspotLoggedRequest } from './request-log';
 export { skipWithoutSpecs } from './skip-without-specs';
 export type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';
+export type { CallbackCompletion } from './store/portal-store';

@@ -1,10 +1,19 @@
+import { completeWorkflowActionJob } from './complete-workflow-action';
 import { deliverWebhookJob } from './deliver-webhook';
 import { processInboxEventJob } from './process-inbox-event';
+import { readDealAssociationsJob } from './read-deal-associations';
 import { runResyncJob } from './run-resync';
 import { hubspotSyncJob } from './sync-outbox';
 
 /** Every job contract: one per queue. The worker maps each name to its handler. */
-export const JOBS = [processInboxEventJob, hubspotSyncJob, runResyncJob, deliverWebhookJob] as const;
+export const JOBS = [
+  processInboxEventJob,
+  hubspotSyncJob,
+  runResyncJob,
+  deliverWebhookJob,
+  completeWorkflowActionJob,
+  readDealAssociationsJob,
+] as const;
 
 export type JobContract = (typeof JOBS)[number];
 export type JobName = JobContract['name'];
