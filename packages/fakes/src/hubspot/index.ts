@@ -9,6 +9,19 @@ export type { FailNextOptions } from './limits/fault-injector';
 export type { RateLimitSettings } from './limits/rate-limiter';
 export { type HubspotContract, loadHubspotContract } from './openapi-contract';
 export type { LoggedRequest as HubspotLoggedRequest } from './request-log';
+export {
+  type HubspotFetchAnswer,
+  type HubspotFetchCaller,
+  type HubspotFetchInit,
+  hubspotFetch,
+} from './signing/hubspot-fetch';
+export {
+  type HubspotRequestToSign,
+  hubspotSignatureV2,
+  hubspotSignatureV3,
+  signHubspotRequest,
+  toHubspotSignedUri,
+} from './signing/sign-hubspot-request';
 export { skipWithoutSpecs } from './skip-without-specs';
 export type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';
 export type { CallbackCompletion } from './store/portal-store';
