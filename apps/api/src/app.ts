@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
+import { dealCardsRoute } from './hubspot/deal-cards/deal-cards.route';
+import { workflowActionRoute } from './hubspot/workflow/workflow-action.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
@@ -16,6 +18,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogger(deps.logger));
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  app.use(workflowActionRoute(deps));
+  app.use(dealCardsRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

@@ -4,6 +4,8 @@ import { customers, externalLinks, licenses } from '../db/schema/index';
 import { type LicenseDetails, selectLicenses, withLicenseDetails } from '../licenses/license-details';
 
 export interface RecordLicenses {
+  /** Whether the record is connected to one of our customers (or accounts) at all. */
+  connected: boolean;
   /** The newest `perRecord` licenses. */
   licenses: LicenseDetails[];
   /** All of the record's licenses. */
@@ -14,8 +16,9 @@ const TYPE_IDS = { contact: '0-1', company: '0-2' } as const;
 
 /**
  * The licenses of HubSpot contacts or companies, newest first, at most `perRecord` each, with the
- * count of all. A contact's are its customer's; a company's are those of every customer of the
- * account linked to it. A record no customer is linked to has none.
+ * count of all. A contact's are those of the customer it is connected to; a company's those of
+ * the customer account it is connected to (directly, or through a company customer the sync
+ * linked it to). A record connected to nothing has none.
  */
 export async function licensesOfHubspotRecords(
   db: DbOrTx,
@@ -27,31 +30,36 @@ export async function licensesOfHubspotRecords(
   },
 ): Promise<Map<string, RecordLicenses>> {
   const { workspaceId, objectType, recordIds, perRecord } = options;
-  const result = new Map<string, RecordLicenses>(recordIds.map((id) => [id, { licenses: [], total: 0 }]));
+  const result = new Map<string, RecordLicenses>(
+    recordIds.map((id) => [id, { connected: false, licenses: [], total: 0 }]),
+  );
   if (recordIds.length === 0) return result;
   const links = await db
     .select({
       recordId: externalLinks.externalId,
-      customerId: customers.id,
+      kind: externalLinks.entityKind,
+      entityId: externalLinks.entityId,
       accountId: customers.customerAccountId,
     })
     .from(externalLinks)
-    .innerJoin(customers, eq(customers.id, externalLinks.entityId))
+    .leftJoin(
+      customers,
+      and(eq(externalLinks.entityKind, 'customer'), eq(customers.id, externalLinks.entityId)),
+    )
     .where(
       and(
         eq(externalLinks.workspaceId, workspaceId),
         eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, 'customer'),
+        inArray(
+          externalLinks.entityKind,
+          objectType === 'contact' ? ['customer'] : ['customer', 'customer_account'],
+        ),
         eq(externalLinks.externalType, TYPE_IDS[objectType]),
         inArray(externalLinks.externalId, recordIds),
-        eq(customers.workspaceId, workspaceId),
       ),
     );
   for (const link of links) {
-    const owner: SQL =
-      objectType === 'company' && link.accountId
-        ? or(eq(licenses.customerId, link.customerId), eq(licenses.customerAccountId, link.accountId))!
-        : eq(licenses.customerId, link.customerId);
+    const owner = ownerOf(objectType, link);
     const [rows, [counted]] = await Promise.all([
       selectLicenses(db, workspaceId, [owner])
         .orderBy(desc(licenses.createdAt), desc(licenses.id))
@@ -61,7 +69,21 @@ export async function licensesOfHubspotRecords(
         .from(licenses)
         .where(and(eq(licenses.workspaceId, workspaceId), owner)),
     ]);
-    result.set(link.recordId, { licenses: await withLicenseDetails(db, rows), total: counted?.n ?? 0 });
+    result.set(link.recordId, {
+      connected: true,
+      licenses: await withLicenseDetails(db, rows),
+      total: counted?.n ?? 0,
+    });
   }
   return result;
+}
+
+function ownerOf(
+  objectType: 'contact' | 'company',
+  link: { kind: string; entityId: string; accountId: string | null },
+): SQL {
+  if (link.kind === 'customer_account') return eq(licenses.customerAccountId, link.entityId);
+  if (objectType === 'company' && link.accountId)
+    return or(eq(licenses.customerId, link.entityId), eq(licenses.customerAccountId, link.accountId))!;
+  return eq(licenses.customerId, link.entityId);
 }

@@ -15,6 +15,7 @@ export {
   type HubspotFetchInit,
   hubspotFetch,
 } from './signing/hubspot-fetch';
+export { postWorkflowAction, type WorkflowActionCaller } from './signing/post-workflow-action';
 export {
   type HubspotRequestToSign,
   hubspotSignatureV2,
