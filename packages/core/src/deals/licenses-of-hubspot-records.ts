@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { customers, externalLinks, licenses } from '../db/schema/index';
 import { type LicenseDetails, selectLicenses, withLicenseDetails } from '../licenses/license-details';
@@ -44,7 +44,8 @@ export async function licensesOfHubspotRecords(
     .from(externalLinks)
     .leftJoin(
       customers,
-      and(eq(externalLinks.entityKind, 'customer'), eq(customers.id, externalLinks.entityId)),
+      // entity_id is text (it holds ids of several kinds).
+      and(eq(externalLinks.entityKind, 'customer'), sql`${customers.id}::text = ${externalLinks.entityId}`),
     )
     .where(
       and(
