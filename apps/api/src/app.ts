@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
-import { dealCardsRoute } from './hubspot/deal-cards/deal-cards.route';
+import { hubspotCardsRoute } from './hubspot/cards/cards.route';
 import { workflowActionRoute } from './hubspot/workflow/workflow-action.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
@@ -19,10 +19,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
   app.use(workflowActionRoute(deps));
-  app.use(dealCardsRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));
+  app.use(hubspotCardsRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { isUuid } from '../db/is-uuid';
 import { customerAccounts, customers } from '../db/schema/index';
 import { NotFoundError } from '../errors/not-found-error';
@@ -15,7 +15,7 @@ const FIELD = { name: 'name', domain: 'domain', taxId: 'tax_id' } as const;
  * sync intent in the same transaction. Returns the fields (admin API names) that changed.
  */
 export async function updateCustomerAccount(options: {
-  db: Db;
+  db: DbOrTx;
   workspaceId: string;
   accountId: string;
   patch: CustomerAccountPatch;

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { isUuid } from '../db/is-uuid';
 import { customers } from '../db/schema/index';
 import { NotFoundError } from '../errors/not-found-error';
@@ -17,7 +17,7 @@ export type CustomerPatch = Partial<{
  * Returns the fields (admin API names) that changed.
  */
 export async function updateCustomer(options: {
-  db: Db;
+  db: DbOrTx;
   workspaceId: string;
   customerId: string;
   patch: CustomerPatch;

@@ -7,6 +7,7 @@ export * from './list-failed-resync-records';
 export * from './list-resync-record-ids';
 export * from './list-resync-runs';
 export * from './parse-resync-scope';
+export * from './queue-record-sync';
 export * from './recover-resync-runs';
 export * from './register-resync-schedulers';
 export * from './request-resync';

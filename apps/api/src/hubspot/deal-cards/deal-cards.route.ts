@@ -1,14 +1,12 @@
-import { listProducts, parseInput } from '@licensync/core/catalog';
+import { parseInput } from '@licensync/core/catalog';
 import { createDealAssociationsCache, licensesOfHubspotRecords } from '@licensync/core/deals';
-import { InvalidInputError } from '@licensync/core/errors';
-import { type ErrorRequestHandler, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { loadCardCatalog } from '../cards/load-card-catalog';
+import { toCardLicenseJson } from '../cards/to-card-license-json';
 import { hubspotCaller } from '../hubspot-caller';
-import { resolveHubspotPortal } from '../resolve-hubspot-portal';
-import { verifyHubspotSignature } from '../verify-hubspot-signature';
 import { awaitDealAssociations } from './await-deal-associations';
-import { toDealLicenseJson } from './to-deal-license-json';
 
 const dealQuery = z.looseObject({
   of: z.enum(['contacts', 'companies']).default('contacts'),
@@ -17,10 +15,11 @@ const dealQuery = z.looseObject({
 const dealId = z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id');
 
 /**
- * The deal card: the licenses of the contacts, or of the companies, associated with a deal, a
- * few per record with how many more there are. The associations come from HubSpot through the
- * worker and a short-lived cache (see `awaitDealAssociations`), so no call waits on HubSpot's
- * rate limit; without them yet the answer is `{ pending: true }` and the card polls.
+ * `GET /hubspot/cards/deals/:dealId/licenses` (mounted behind the cards' signature and portal
+ * checks): the licenses of the contacts, or of the companies, associated with a deal, a few per
+ * record with how many more there are. The associations come from HubSpot through the worker and
+ * a short-lived cache (see `awaitDealAssociations`), so no call waits on HubSpot's rate limit;
+ * without them yet the answer is `{ pending: true }` and the card polls.
  */
 export function dealCardsRoute(deps: AppDeps): Router {
   const router = Router();
@@ -31,67 +30,49 @@ export function dealCardsRoute(deps: AppDeps): Router {
     staleMs: deps.config.HUBSPOT_DEAL_CACHE_STALE_MS,
   });
 
-  router.get(
-    '/hubspot/cards/deals/:dealId/licenses',
-    ...verifyHubspotSignature(deps.config),
-    resolveHubspotPortal(deps.db),
-    async (req, res) => {
-      const { workspaceId } = hubspotCaller(res);
-      const id = parseInput(dealId, req.params.dealId, 'dealId');
-      const { of, perRecord } = parseInput(dealQuery, req.query);
-      const lookup = await awaitDealAssociations({
-        cache,
-        queue: deps.queues.dealAssociations,
+  router.get('/deals/:dealId/licenses', async (req, res) => {
+    const { workspaceId } = hubspotCaller(res);
+    const id = parseInput(dealId, req.params.dealId, 'dealId');
+    const { of, perRecord } = parseInput(dealQuery, req.query);
+    const lookup = await awaitDealAssociations({
+      cache,
+      queue: deps.queues.dealAssociations,
+      workspaceId,
+      dealId: id,
+      waitMs: deps.config.HUBSPOT_CARD_WAIT_MS,
+    });
+    if (!lookup.found) {
+      res.json({ pending: true, retryAfterMs: Math.max(250, Math.round(lookup.retryAfterMs)), records: [] });
+      return;
+    }
+    const objectType = of === 'contacts' ? 'contact' : 'company';
+    const records = lookup.associations[of];
+    const [licenses, names] = await Promise.all([
+      licensesOfHubspotRecords(deps.db, {
         workspaceId,
-        dealId: id,
-        waitMs: deps.config.HUBSPOT_CARD_WAIT_MS,
-      });
-      if (!lookup.found) {
-        res.json({
-          pending: true,
-          retryAfterMs: Math.max(250, Math.round(lookup.retryAfterMs)),
-          records: [],
-        });
-        return;
-      }
-      const objectType = of === 'contacts' ? 'contact' : 'company';
-      const records = lookup.associations[of];
-      const [licenses, catalog] = await Promise.all([
-        licensesOfHubspotRecords(deps.db, {
-          workspaceId,
+        objectType,
+        recordIds: records.map((r) => r.id),
+        perRecord,
+      }),
+      loadCardCatalog(deps.db, workspaceId),
+    ]);
+    res.json({
+      stale: lookup.stale,
+      readAt: new Date(lookup.associations.readAt).toISOString(),
+      records: records.map((r) => {
+        const found = licenses.get(r.id)!;
+        return {
           objectType,
-          recordIds: records.map((r) => r.id),
-          perRecord,
-        }),
-        listProducts({ db: deps.db, workspaceId }),
-      ]);
-      const products = new Map(catalog.map((e) => [e.product.id, e]));
-      res.json({
-        stale: lookup.stale,
-        readAt: new Date(lookup.associations.readAt).toISOString(),
-        records: records.map((r) => {
-          const found = licenses.get(r.id)!;
-          return {
-            objectType,
-            objectId: r.id,
-            name: r.name,
-            connected: found.connected,
-            licenses: found.licenses.map((l) => toDealLicenseJson(l, products, deps.config.PUBLIC_URL)),
-            total: found.total,
-            more: Math.max(0, found.total - found.licenses.length),
-          };
-        }),
-      });
-    },
-  );
+          objectId: r.id,
+          name: r.name,
+          connected: found.connected,
+          licenses: found.licenses.map((l) => toCardLicenseJson(l, names, deps.config.PUBLIC_URL)),
+          total: found.total,
+          more: Math.max(0, found.total - found.licenses.length),
+        };
+      }),
+    });
+  });
 
-  router.use('/hubspot/cards/deals', badRequest());
   return router;
-}
-
-function badRequest(): ErrorRequestHandler {
-  return (err, _req, res, next) => {
-    if (!(err instanceof InvalidInputError)) return next(err);
-    res.status(400).json({ error: { code: 'invalid_request', message: err.message, fields: err.fields } });
-  };
 }
