@@ -6,10 +6,10 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../src/app-deps';
 import { catalogCardsRoute } from '../src/hubspot/cards/catalog-cards.route';
+import { dealCardsRoute } from '../src/hubspot/cards/deal-cards.route';
 import { licenseCardsRoute } from '../src/hubspot/cards/license-cards.route';
 import { orderCardsRoute } from '../src/hubspot/cards/order-cards.route';
 import { recordCardsRoute } from '../src/hubspot/cards/record-cards.route';
-import { dealCardsRoute } from '../src/hubspot/deal-cards/deal-cards.route';
 import {
   CARD_CATALOG,
   CLIENT_SECRET,

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
-import { dealCardsRoute } from '../deal-cards/deal-cards.route';
 import { resolveHubspotPortal } from '../resolve-hubspot-portal';
 import { verifyHubspotSignature } from '../verify-hubspot-signature';
 import { cardErrorHandler } from './card-error-handler';
 import { catalogCardsRoute } from './catalog-cards.route';
+import { dealCardsRoute } from './deal-cards.route';
 import { licenseCardsRoute } from './license-cards.route';
 import { orderCardsRoute } from './order-cards.route';
 import { recordCardsRoute } from './record-cards.route';

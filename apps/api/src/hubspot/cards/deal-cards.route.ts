@@ -3,10 +3,10 @@ import { createDealAssociationsCache, licensesOfHubspotRecords } from '@licensyn
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
-import { loadCardCatalog } from '../cards/load-card-catalog';
-import { toCardLicenseJson } from '../cards/to-card-license-json';
 import { hubspotCaller } from '../hubspot-caller';
 import { awaitDealAssociations } from './await-deal-associations';
+import { loadCardCatalog } from './load-card-catalog';
+import { toCardLicenseJson } from './to-card-license-json';
 
 const dealQuery = z.looseObject({
   of: z.enum(['contacts', 'companies']).default('contacts'),
