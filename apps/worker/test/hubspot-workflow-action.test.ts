@@ -141,6 +141,34 @@ describe('the "Create License" workflow action', () => {
     expect(app.stack.fake.callbackCompletions().filter((x) => x.callbackId === callbackId)).toHaveLength(1);
   });
 
+  it('completes the callback again after HubSpot lost the first completion, with the same licenses and one order', async () => {
+    const contact = await app.sdk.crm.contacts.basicApi.create({
+      properties: { email: 'retry@deal.test' },
+      associations: [],
+    });
+    const deal = await app.sdk.crm.deals.basicApi.create({
+      properties: { dealname: 'Flaky' },
+      associations: [],
+    });
+    await app.sdk.crm.associations.v4.basicApi.createDefault('deals', deal.id, 'contacts', contact.id);
+    const callbackId = 'ap-12345678-2003-7-0';
+    // The first completion lands in HubSpot but its answer is lost; the second is refused outright.
+    app.stack.fake.failNext(1, { path: /callbacks/, afterWrite: true });
+    app.stack.fake.failNext(1, { path: /callbacks/ });
+    const answer = await postWorkflowAction(
+      app.caller,
+      ACTION,
+      execution({ callbackId, objectType: 'DEAL', objectId: deal.id }),
+    );
+    expect(answer.body.outputFields.hs_execution_state).toBe('BLOCK');
+    const done = await eventually(async () => {
+      const c = app.stack.fake.callbackCompletions().filter((x) => x.callbackId === callbackId);
+      return c.length >= 2 ? c : undefined;
+    }, 15_000);
+    expect(new Set(done.map((c) => c.outputFields.license_ids)).size).toBe(1);
+    expect((await workflowOrders()).filter((o) => o.hubspotDealId === deal.id)).toHaveLength(1);
+  });
+
   it('completes the callback with FAIL_CONTINUE and the reason when the deal has no contact to license', async () => {
     const deal = await app.sdk.crm.deals.basicApi.create({
       properties: { dealname: 'Lonely' },
