@@ -22,15 +22,6 @@ export async function readDealAssociations(
       : new Map(),
     companyIds.length > 0 ? readRecords(session, '0-2', companyIds, ['name', 'domain']) : new Map(),
   ]);
-  const named = (
-    ids: string[],
-    props: Map<string, Record<string, string | null>>,
-    name: (p: Record<string, string | null>) => string,
-  ) =>
-    ids.flatMap((id): DealRecord[] => {
-      const p = props.get(id);
-      return p ? [{ id, name: name(p) || `#${id}` }] : [];
-    });
   return {
     contacts: named(
       contactIds,
@@ -40,4 +31,18 @@ export async function readDealAssociations(
     companies: named(companyIds, companies, (p) => p.name || (p.domain ?? '')),
     readAt: Date.now(),
   };
+}
+
+type Properties = Record<string, string | null>;
+
+/** The records HubSpot returned, in association order, with the name a card shows (`#id` when none). */
+function named(
+  ids: string[],
+  found: Map<string, Properties>,
+  nameOf: (p: Properties) => string,
+): DealRecord[] {
+  return ids.flatMap((id) => {
+    const p = found.get(id);
+    return p ? [{ id, name: nameOf(p) || `#${id}` }] : [];
+  });
 }

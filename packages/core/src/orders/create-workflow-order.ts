@@ -25,11 +25,12 @@ export async function createWorkflowOrder(options: {
       'the workflow gave no customer email and the record has none',
     );
   }
-  // An unset company property comes as "": the order then has no company rather than an empty one.
-  const company = c.company?.trim()
-    ? { name: c.company.trim(), domain: c.companyDomain?.trim() || null }
-    : request.object.type === 'company' && c.company !== undefined
-      ? { name: '' }
+  // An unset company property comes as "": a contact then has no company, but an enrolled company
+  // keeps its empty name, which the ledger refuses ("Company name can't be empty").
+  const companyName = c.company?.trim() ?? '';
+  const company =
+    companyName || request.object.type === 'company'
+      ? { name: companyName, domain: c.companyDomain?.trim() || null }
       : undefined;
   return createOrder({
     db: options.db,

@@ -1,5 +1,5 @@
 import { listProducts, parseInput } from '@licensync/core/catalog';
-import { InvalidInputError, UnprocessableError } from '@licensync/core/errors';
+import { UnprocessableError } from '@licensync/core/errors';
 import {
   createWorkflowOrder,
   toWorkflowFailureFields,
@@ -7,8 +7,9 @@ import {
   type WorkflowLicenseRequest,
 } from '@licensync/core/orders';
 import { completeWorkflowActionJob, retryingJobOptions } from '@licensync/core/queues';
-import { type ErrorRequestHandler, type Request, Router } from 'express';
+import { type Request, Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { cardErrorHandler } from '../cards/card-error-handler';
 import { hubspotCaller } from '../hubspot-caller';
 import { resolveHubspotPortal } from '../resolve-hubspot-portal';
 import { verifyHubspotSignature } from '../verify-hubspot-signature';
@@ -71,7 +72,8 @@ export function workflowActionRoute(deps: AppDeps): Router {
     }
   });
 
-  router.use('/hubspot/workflow', workflowErrorHandler());
+  // A request HubSpot built wrong answers 400 in the cards' error shape; HubSpot fails the action.
+  router.use('/hubspot/workflow', cardErrorHandler());
   return router;
 
   // A failure to queue (Redis down) is a 5xx: HubSpot retries the execution, with the same callback id.
@@ -85,12 +87,4 @@ export function workflowActionRoute(deps: AppDeps): Router {
       },
     );
   }
-}
-
-/** A request HubSpot built wrong answers 400 (HubSpot fails the action without retrying). */
-function workflowErrorHandler(): ErrorRequestHandler {
-  return (err, _req, res, next) => {
-    if (!(err instanceof InvalidInputError)) return next(err);
-    res.status(400).json({ error: { code: 'invalid_request', message: err.message, fields: err.fields } });
-  };
 }
