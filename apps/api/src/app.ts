@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './app-deps';
 import { hubspotCardsRoute } from './hubspot/cards/cards.route';
+import { hubspotWebhooksRoute } from './hubspot/webhooks/hubspot-webhooks.route';
 import { workflowActionRoute } from './hubspot/workflow/workflow-action.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));
   app.use(hubspotCardsRoute(deps));
+  app.use(hubspotWebhooksRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use((_req, res) => void res.status(404).json({ error: 'not found' }));

@@ -72,7 +72,11 @@ export async function findLinkedRecord(
   return link?.objectId ?? null;
 }
 
-/** Replaces whatever link the record has with one to `entityId`, and drops the entity's other link of that type. */
+/**
+ * Replaces whatever link the record has with one to `entityId`, and drops the entity's other link
+ * of that type. Two first orders for one new contact at once both write it; the second then finds
+ * the first's link and leaves it.
+ */
 export async function writeRecordLink(
   db: DbOrTx,
   input: { workspaceId: string; type: HubspotRecordType; objectId: string; entityId: string },
@@ -90,14 +94,17 @@ export async function writeRecordLink(
         eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
       ),
     );
-  await db.insert(externalLinks).values({
-    workspaceId,
-    entityKind: RECORD_ENTITY_KIND[type],
-    entityId,
-    provider: 'hubspot',
-    externalType: HUBSPOT_RECORD_TYPE_ID[type],
-    externalId: objectId,
-  });
+  await db
+    .insert(externalLinks)
+    .values({
+      workspaceId,
+      entityKind: RECORD_ENTITY_KIND[type],
+      entityId,
+      provider: 'hubspot',
+      externalType: HUBSPOT_RECORD_TYPE_ID[type],
+      externalId: objectId,
+    })
+    .onConflictDoNothing();
 }
 
 /** Drops the record's link; returns whether it had one. */

@@ -1,6 +1,7 @@
 export * from './connect-hubspot-record';
 export * from './customer-hubspot-records';
 export * from './find-or-create-customer';
+export * from './forget-deleted-hubspot-record';
 export * from './get-customer';
 export * from './get-customer-account';
 export * from './hubspot-record-links';

@@ -1,7 +1,15 @@
 import { parseInput } from '@licensync/core/catalog';
-import { type HubspotRecordType, searchCustomerAccounts, searchCustomers } from '@licensync/core/customers';
+import {
+  HUBSPOT_RECORD_TYPE_ID,
+  type HubspotRecordType,
+  RECORD_ENTITY_KIND,
+  searchCustomerAccounts,
+  searchCustomers,
+} from '@licensync/core/customers';
 import type { DbOrTx } from '@licensync/core/db';
 import { InvalidInputError } from '@licensync/core/errors';
+import * as schema from '@licensync/core/schema';
+import { and, eq, inArray } from 'drizzle-orm';
 import { similarQuery } from './card-bodies';
 
 type MatchedOn = 'email' | 'name' | 'domain';
@@ -53,5 +61,28 @@ export async function findSimilarCustomers(
     if (name) await search(name, 'name');
     if (domain) await search(domain, 'domain');
   }
-  return [...found.values()].map(({ json, matchedOn }) => ({ ...json, matchedOn }));
+  const linked = await linkedRecords(db, workspaceId, type, [...found.keys()]);
+  return [...found.entries()].map(([id, { json, matchedOn }]) => ({
+    ...json,
+    matchedOn,
+    // Connecting one that is already another record's needs `replace`; the card can say so first.
+    connectedRecordId: linked.get(id) ?? null,
+  }));
+}
+
+async function linkedRecords(db: DbOrTx, workspaceId: string, type: HubspotRecordType, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ entityId: schema.externalLinks.entityId, objectId: schema.externalLinks.externalId })
+    .from(schema.externalLinks)
+    .where(
+      and(
+        eq(schema.externalLinks.workspaceId, workspaceId),
+        eq(schema.externalLinks.provider, 'hubspot'),
+        eq(schema.externalLinks.entityKind, RECORD_ENTITY_KIND[type]),
+        eq(schema.externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
+        inArray(schema.externalLinks.entityId, ids),
+      ),
+    );
+  return new Map(rows.map((r) => [r.entityId, r.objectId]));
 }
