@@ -44,3 +44,32 @@ export async function startHubspotAppStack(env: Record<string, string> = {}) {
 
 export type HubspotAppStack = Awaited<ReturnType<typeof startHubspotAppStack>>;
 export type { HubspotStack };
+
+/** A "Create License" execution request as HubSpot sends it (see the facts file §5). */
+export function workflowExecution(
+  app: { portalId: number },
+  opts: {
+    callbackId: string;
+    objectType?: 'CONTACT' | 'COMPANY' | 'DEAL';
+    objectId?: string;
+    properties?: Record<string, string>;
+    inputFields?: Record<string, string>;
+    portalId?: number;
+  },
+) {
+  return {
+    callbackId: opts.callbackId,
+    origin: {
+      portalId: opts.portalId ?? app.portalId,
+      actionDefinitionId: 10646377,
+      actionDefinitionVersion: 1,
+    },
+    context: { source: 'WORKFLOWS', workflowId: 192814114 },
+    object: {
+      objectId: Number(opts.objectId ?? 904),
+      objectType: opts.objectType ?? 'CONTACT',
+      properties: opts.properties ?? {},
+    },
+    inputFields: { product: 'pro', ...opts.inputFields },
+  };
+}
