@@ -95,6 +95,40 @@ describe('the deal card', () => {
     expect(app.stack.fake.calls(ASSOCIATION_READS)).toBe(reads);
   });
 
+  it('shows the licenses of a company a card connected to a customer account', async () => {
+    const initech = (
+      await app.sdk.crm.companies.basicApi.create({
+        properties: { name: 'Initech', domain: 'initech.test' },
+        associations: [],
+      })
+    ).id;
+    const products = await card('/hubspot/cards/products');
+    const pro = products.body.products.find((p: { shortCode: string }) => p.shortCode === 'pro');
+    const order = await hubspotFetch({ ...app.caller, portalId: app.portalId }, '/hubspot/cards/orders', {
+      method: 'POST',
+      body: {
+        objectType: 'company',
+        objectId: initech,
+        record: { name: 'Initech', domain: 'initech.test', contact: { email: 'bill@initech.test' } },
+        productId: pro.id,
+        quantity: 3,
+      },
+    });
+    expect(order.status).toBe(201);
+    const other = (
+      await app.sdk.crm.deals.basicApi.create({ properties: { dealname: 'Initech' }, associations: [] })
+    ).id;
+    await app.sdk.crm.associations.v4.basicApi.createDefault('deals', other, 'companies', initech);
+    const answer = await eventually(async () => {
+      const res = await card(`/hubspot/cards/deals/${other}/licenses?of=companies&perRecord=1`);
+      return res.body.pending ? undefined : res.body;
+    }, 10_000);
+    expect(answer.records).toEqual([
+      expect.objectContaining({ objectId: initech, name: 'Initech', connected: true, total: 3, more: 2 }),
+    ]);
+    expect(answer.records[0].licenses[0].customerEmail).toBe('bill@initech.test');
+  });
+
   it('answers { pending: true } at once while the portal is paused, and from the cache for deals it has', async () => {
     const other = (
       await app.sdk.crm.deals.basicApi.create({ properties: { dealname: 'Paused' }, associations: [] })
