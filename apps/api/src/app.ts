@@ -4,6 +4,7 @@ import { consoleRoute } from './console/console.route';
 import { legacyLinksRoute } from './console/legacy-links.route';
 import { hubspotCardsRoute } from './hubspot/cards/cards.route';
 import { hubspotWebhooksRoute } from './hubspot/webhooks/hubspot-webhooks.route';
+import { workflowActionRoute } from './hubspot/workflow/workflow-action.route';
 import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(stripeWebhookRoute(deps));
   app.use('/console', consoleRoute(deps));
   app.use(legacyLinksRoute());
+  app.use(workflowActionRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

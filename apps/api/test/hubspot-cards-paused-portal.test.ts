@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../src/app-deps';
 import { catalogCardsRoute } from '../src/hubspot/cards/catalog-cards.route';
+import { dealCardsRoute } from '../src/hubspot/cards/deal-cards.route';
 import { licenseCardsRoute } from '../src/hubspot/cards/license-cards.route';
 import { orderCardsRoute } from '../src/hubspot/cards/order-cards.route';
 import { recordCardsRoute } from '../src/hubspot/cards/record-cards.route';
@@ -42,12 +43,13 @@ afterAll(async () => {
 
 /** Every route of the card routers, as `METHOD path`, so a new endpoint cannot skip this test. */
 function cardRoutes(): string[] {
-  const deps = {} as AppDeps;
+  const deps = { config: {}, redis: {} } as AppDeps;
   const routers: Router[] = [
     catalogCardsRoute(deps),
     orderCardsRoute(deps),
     recordCardsRoute(deps),
     licenseCardsRoute(deps),
+    dealCardsRoute(deps),
   ];
   return routers.flatMap((r) =>
     r.stack.flatMap((layer) => {
@@ -110,6 +112,8 @@ describe('every card endpoint while the portal is paused', () => {
         card(`/licenses/${license}/features/export`, { method: 'DELETE' }),
       'PUT /licenses/:licenseId/custom-fields/:name': () =>
         card(`/licenses/${license}/custom-fields/tier`, { method: 'PUT', body: { value: 'gold' } }),
+      // No worker here: the association read stays queued, and the card is told to poll.
+      'GET /deals/:dealId/licenses': () => card('/deals/77/licenses'),
     };
     expect(Object.keys(calls).sort()).toEqual(cardRoutes().sort());
     const expected: Record<string, number> = {

@@ -33,6 +33,15 @@ const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   }),
   // A few quick queries per workspace each tick: one at a time is plenty.
   [QUEUES.statusSweeps]: (config) => ({ concurrency: 1, stalledInterval: config.JOB_LOCK_MS }),
+  // Both wait on HubSpot's limiter; a deal card is waiting on the reads, so they never queue behind syncs.
+  [QUEUES.workflowActions]: (config) => ({
+    concurrency: Math.max(4, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
+  [QUEUES.dealAssociations]: (config) => ({
+    concurrency: Math.max(8, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
 };
 
 /**

@@ -1,7 +1,10 @@
 export { forgetPortalData } from '@licensync/core/connections';
 export * from './api/associate-records';
+export * from './api/complete-action-callback';
 export * from './api/find-companies-by-domain';
 export * from './api/hubspot-session';
+export * from './api/read-associated-ids';
+export * from './api/read-records';
 export * from './api/update-records';
 export * from './api/upsert-records';
 export * from './api/write-in-halves';

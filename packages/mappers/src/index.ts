@@ -22,5 +22,6 @@ export * from './stripe/subscription-item-period';
 export * from './stripe/to-billing-period-duration';
 export * from './stripe/to-billing-time';
 export * from './stripe/to-customer-type';
+export * from './stripe/to-hubspot-deal-id';
 export * from './stripe/to-license-requests';
 export * from './stripe/to-source-key';

@@ -1,5 +1,6 @@
 import type { Config } from '@licensync/core/config';
 import type { Db } from '@licensync/core/db';
+import { createDealAssociationsCache } from '@licensync/core/deals';
 import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
 import { createRedis } from '@licensync/core/queues';
@@ -47,9 +48,17 @@ export function createHubspotRuntime(deps: {
     secrets: deps.secrets,
     logger,
   });
+  // What deal cards read: the api reads this cache and never calls HubSpot itself.
+  const dealCache = createDealAssociationsCache({
+    redis: limiterRedis,
+    prefix: config.QUEUE_PREFIX,
+    ttlMs: config.HUBSPOT_DEAL_CACHE_TTL_MS,
+    staleMs: config.HUBSPOT_DEAL_CACHE_STALE_MS,
+  });
   return {
     logger,
     refresher,
+    dealCache,
     metrics,
     limiter,
     portals,

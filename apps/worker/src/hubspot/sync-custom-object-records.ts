@@ -60,6 +60,14 @@ export async function syncCustomObjectRecords(
       outcome.failed.set(recordOf.get(fromId)!, `associating with ${toType}: ${message}`);
     }
   }
+  // Licenses taken from a deal (a workflow on it, or `hubspot_deal_id` metadata) show on that deal.
+  const dealPairs = records.flatMap((r) => {
+    const fromId = recordLinks.get(r.id);
+    return fromId && r.dealId ? [{ fromId, toId: r.dealId }] : [];
+  });
+  for (const [fromId, message] of await associateMissing(ctx, objectType, '0-3', dealPairs)) {
+    outcome.failed.set(recordOf.get(fromId)!, `associating with deal: ${message}`);
+  }
   ctx.metrics.synced(spec.kind, [...recordLinks.keys()].filter((id) => !outcome.failed.has(id)).length);
   return outcome;
 }

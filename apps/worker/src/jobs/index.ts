@@ -1,14 +1,18 @@
 import {
+  completeWorkflowActionJob,
   deliverWebhookJob,
   hubspotSyncJob,
   type JobName,
   processInboxEventJob,
+  readDealAssociationsJob,
   runResyncJob,
   sweepStatusesJob,
 } from '@licensync/core/queues';
+import { createCompleteWorkflowAction } from './complete-workflow-action.job';
 import { createDeliverWebhook } from './deliver-webhook.job';
 import type { JobHandler } from './job-handler';
 import { createProcessInboxEvent } from './process-inbox-event.job';
+import { createReadDealAssociations } from './read-deal-associations.job';
 import { createRunResync } from './run-resync.job';
 import { createSweepStatuses } from './sweep-statuses.job';
 import { createSyncOutbox } from './sync-outbox.job';
@@ -24,4 +28,6 @@ export const jobHandlers = {
   [runResyncJob.name]: createRunResync,
   [deliverWebhookJob.name]: createDeliverWebhook,
   [sweepStatusesJob.name]: createSweepStatuses,
+  [completeWorkflowActionJob.name]: createCompleteWorkflowAction,
+  [readDealAssociationsJob.name]: createReadDealAssociations,
 } as const satisfies Record<JobName, JobHandler>;

@@ -1,5 +1,5 @@
 import { PermanentError } from '@licensync/core/errors';
-import { invoiceLinePrice } from '@licensync/mappers';
+import { invoiceLinePrice, toHubspotDealId } from '@licensync/mappers';
 import type Stripe from 'stripe';
 import { provisionLineItems } from './provision-line-items';
 import type { ProvisioningContext } from './provisioning-context';
@@ -40,6 +40,7 @@ export async function licenseInvoiceLines(
     customer: { email, name: invoice.customer_name ?? null, stripeCustomerId: idOf(invoice.customer) },
     refs: { stripeInvoiceId: invoice.id!, stripePaymentIntentId: paymentIntentId },
     items,
+    hubspotDealId: toHubspotDealId(invoice.metadata),
   });
   return created.length;
 }

@@ -1,4 +1,5 @@
 import { PermanentError } from '@licensync/core/errors';
+import { toHubspotDealId } from '@licensync/mappers';
 import { provisionLineItems } from './provision-line-items';
 import type { ProvisioningContext, ProvisioningOutcome } from './provisioning-context';
 import { fromUnix, idOf } from './stripe-ids';
@@ -41,6 +42,7 @@ export async function provisionCheckoutSession(
       stripeCustomerId: idOf(session.customer),
     },
     refs: { stripeCheckoutSessionId: session.id, stripePaymentIntentId: idOf(session.payment_intent) },
+    hubspotDealId: toHubspotDealId(session.metadata),
     items: lineItems.flatMap((li) =>
       li.price ? [{ id: li.id, price: li.price, quantity: li.quantity ?? 1, startsAt }] : [],
     ),

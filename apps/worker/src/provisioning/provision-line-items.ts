@@ -14,6 +14,8 @@ export interface ProvisionInput {
   customer: { email: string; name: string | null; stripeCustomerId: string | null };
   refs: StripeRefs;
   items: LineItemToLicense[];
+  /** From the paying object's `hubspot_deal_id` metadata: the licenses are associated with that deal. */
+  hubspotDealId?: string | null;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function provisionLineItems(
       sourceId: input.source.id,
       stripePaymentIntentId: input.refs.stripePaymentIntentId ?? null,
       stripeSubscriptionId: input.refs.stripeSubscriptionId ?? null,
+      hubspotDealId: input.hubspotDealId ?? null,
     });
     const result = await createLicenses(tx, {
       workspaceId,

@@ -7,6 +7,7 @@ import {
   parseLicenseMetadata,
   subscriptionItemPeriod,
   toBillingPeriodDuration,
+  toHubspotDealId,
 } from '@licensync/mappers';
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
@@ -124,6 +125,7 @@ async function provision(
       source: { kind: 'subscription', id: sub.id },
       customer: { email: customer.email!, name: customer.name ?? null, stripeCustomerId: customer.id },
       refs: { stripeSubscriptionId: sub.id },
+      hubspotDealId: toHubspotDealId(sub.metadata),
       items: items.map(({ item, lineItemId, validUntil }) => ({
         id: lineItemId,
         price: item.price,

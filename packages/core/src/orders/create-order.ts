@@ -59,6 +59,7 @@ export async function createOrder(options: {
       customerId: customer.id,
       sourceKind: source,
       sourceId,
+      hubspotDealId: input.hubspotDealId ?? null,
     });
     const made = await createLicenses(tx, {
       workspaceId,

@@ -1,11 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { type OrderSourceKind, orders } from '../db/schema/index';
+import { licenses, type OrderSourceKind, orders } from '../db/schema/index';
+import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
 import { emitOutboundEvent } from '../webhooks/emit-outbound-event';
 
 export type Order = typeof orders.$inferSelect;
 
-/** One order per paying Stripe object; a replay finds the existing one. */
+/**
+ * One order per paying Stripe object; a replay finds the existing one. A deal id that is new or
+ * changed (metadata added to the Stripe object later) is written, and the order's licenses are
+ * synced again so they get associated with the deal; an absent one leaves the stored deal alone.
+ */
 export async function findOrCreateOrder(
   db: DbOrTx,
   input: {
@@ -15,6 +20,7 @@ export async function findOrCreateOrder(
     sourceId: string;
     stripePaymentIntentId?: string | null;
     stripeSubscriptionId?: string | null;
+    hubspotDealId?: string | null;
   },
 ): Promise<Order> {
   const [created] = await db.insert(orders).values(input).onConflictDoNothing().returning();
@@ -39,5 +45,18 @@ export async function findOrCreateOrder(
         eq(orders.sourceId, input.sourceId),
       ),
     );
-  return existing!;
+  const dealId = input.hubspotDealId;
+  if (!dealId || existing!.hubspotDealId === dealId) return existing!;
+  await db.update(orders).set({ hubspotDealId: dealId }).where(eq(orders.id, existing!.id));
+  const ids = await db
+    .select({ id: licenses.id })
+    .from(licenses)
+    .where(and(eq(licenses.workspaceId, input.workspaceId), eq(licenses.orderId, existing!.id)));
+  await enqueueSyncIntent(
+    db,
+    input.workspaceId,
+    'license',
+    ids.map((l) => l.id),
+  );
+  return { ...existing!, hubspotDealId: dealId };
 }

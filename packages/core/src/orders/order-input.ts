@@ -14,6 +14,8 @@ export interface OrderCustomerInput {
   stripeCustomerId?: string;
   firstName?: string;
   lastName?: string;
+  /** Kept in the customer's metadata (`phone`), e.g. from a workflow's "add customer" fields. */
+  phone?: string;
   /** The contact's company; it becomes (or updates) the customer's account. */
   company?: { name: string; domain?: string | null; taxId?: string | null };
 }
@@ -52,4 +54,6 @@ export interface OrderInput {
   quantity: number;
   source?: ManualOrderSource;
   overrides?: OrderOverrides;
+  /** The HubSpot deal the order comes from: its licenses are associated with that deal. */
+  hubspotDealId?: string | null;
 }

@@ -36,9 +36,16 @@ export async function resolveOrderCustomer(
     name,
     stripeCustomerId: input.stripeCustomerId,
   });
-  if (name && customer.name !== name) {
-    await db.update(customers).set({ name, updatedAt: new Date() }).where(eq(customers.id, customer.id));
+  const phone = input.phone?.trim() || undefined;
+  const renamed = Boolean(name && customer.name !== name);
+  if (renamed || (phone && customer.metadata.phone !== phone)) {
+    const metadata = phone ? { ...customer.metadata, phone } : customer.metadata;
+    await db
+      .update(customers)
+      .set({ name: name ?? customer.name, metadata, updatedAt: new Date() })
+      .where(eq(customers.id, customer.id));
     await enqueueSyncIntent(db, workspaceId, 'customer', [customer.id]);
+    Object.assign(customer, { metadata });
   }
   if (!input.company) return { ...customer, name: name ?? customer.name };
   const accountId = await linkCustomerAccount(db, {

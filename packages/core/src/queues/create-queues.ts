@@ -10,6 +10,8 @@ export function createQueues(connection: RedisConnection, prefix: string) {
     resyncs: new Queue(QUEUES.resyncs, opts),
     webhooks: new Queue(QUEUES.webhooks, opts),
     statusSweeps: new Queue(QUEUES.statusSweeps, opts),
+    workflowActions: new Queue(QUEUES.workflowActions, opts),
+    dealAssociations: new Queue(QUEUES.dealAssociations, opts),
   };
   // Redis outages surface through the calls that fail (and /readyz); unhandled they would be logged raw.
   for (const q of Object.values(queues)) q.on('error', () => {});

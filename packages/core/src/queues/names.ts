@@ -8,6 +8,8 @@ export const QUEUES = {
   resyncs: 'resyncs',
   webhooks: 'outbound-webhooks',
   statusSweeps: 'status-sweeps',
+  workflowActions: 'hubspot-workflow-actions',
+  dealAssociations: 'hubspot-deal-associations',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

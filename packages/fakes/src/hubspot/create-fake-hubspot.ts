@@ -157,6 +157,7 @@ export async function createFakeHubspot(options: FakeHubspotOptions = {}): Promi
         .map((r) => structuredClone(r));
     },
     associations: (portalId) => portal(portalId).allEdges(),
+    callbackCompletions: (portalId) => portal(portalId).callbackCompletions.map((c) => structuredClone(c)),
     requests: () => log.all(),
     calls: (endpoint) => log.count(endpoint),
     callCounts: () => log.counts(),

@@ -2,6 +2,7 @@ import type { FailNextOptions } from './limits/fault-injector';
 import type { RateLimitSettings } from './limits/rate-limiter';
 import type { LoggedRequest } from './request-log';
 import type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';
+import type { CallbackCompletion } from './store/portal-store';
 
 export interface PortalCredentials {
   portalId: number;
@@ -42,6 +43,8 @@ export interface FakeHubspot {
   records(objectType: string, options?: { portalId?: number; includeArchived?: boolean }): CrmRecord[];
   /** Every directed association (each link appears once per direction). */
   associations(portalId?: number): AssociationEdge[];
+  /** Workflow-action callbacks completed (`POST /automation/v4/actions/callbacks/…/complete`), oldest first. */
+  callbackCompletions(portalId?: number): CallbackCompletion[];
   requests(): LoggedRequest[];
   /** How many requests hit an endpoint: `'POST /crm/v3/objects/{objectType}/batch/upsert'` or a RegExp. */
   calls(endpoint: string | RegExp): number;

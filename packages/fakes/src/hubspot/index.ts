@@ -15,6 +15,7 @@ export {
   type HubspotFetchInit,
   hubspotFetch,
 } from './signing/hubspot-fetch';
+export { postWorkflowAction, type WorkflowActionCaller } from './signing/post-workflow-action';
 export {
   type HubspotRequestToSign,
   hubspotSignatureV2,
@@ -24,3 +25,4 @@ export {
 } from './signing/sign-hubspot-request';
 export { skipWithoutSpecs } from './skip-without-specs';
 export type { AssociationEdge, CrmRecord, CustomObjectSchema, PropertyDefinition } from './store/crm-types';
+export type { CallbackCompletion } from './store/portal-store';

@@ -4,6 +4,7 @@ import { resolveHubspotPortal } from '../resolve-hubspot-portal';
 import { verifyHubspotSignature } from '../verify-hubspot-signature';
 import { cardErrorHandler } from './card-error-handler';
 import { catalogCardsRoute } from './catalog-cards.route';
+import { dealCardsRoute } from './deal-cards.route';
 import { licenseCardsRoute } from './license-cards.route';
 import { orderCardsRoute } from './order-cards.route';
 import { recordCardsRoute } from './record-cards.route';
@@ -23,6 +24,7 @@ export function hubspotCardsRoute(deps: AppDeps): Router {
     orderCardsRoute(deps),
     recordCardsRoute(deps),
     licenseCardsRoute(deps),
+    dealCardsRoute(deps),
     cardErrorHandler(),
   );
   return router;

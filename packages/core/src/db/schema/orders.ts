@@ -32,6 +32,8 @@ export const orders = pgTable(
     sourceId: text('source_id').notNull(),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeSubscriptionId: text('stripe_subscription_id'),
+    /** The HubSpot deal the order was taken from (a workflow on a deal, or `hubspot_deal_id` metadata). */
+    hubspotDealId: text('hubspot_deal_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('orders_workspace_source').on(t.workspaceId, t.sourceKind, t.sourceId)],

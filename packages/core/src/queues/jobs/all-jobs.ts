@@ -1,5 +1,7 @@
+import { completeWorkflowActionJob } from './complete-workflow-action';
 import { deliverWebhookJob } from './deliver-webhook';
 import { processInboxEventJob } from './process-inbox-event';
+import { readDealAssociationsJob } from './read-deal-associations';
 import { runResyncJob } from './run-resync';
 import { sweepStatusesJob } from './sweep-statuses';
 import { hubspotSyncJob } from './sync-outbox';
@@ -11,6 +13,8 @@ export const JOBS = [
   runResyncJob,
   deliverWebhookJob,
   sweepStatusesJob,
+  completeWorkflowActionJob,
+  readDealAssociationsJob,
 ] as const;
 
 export type JobContract = (typeof JOBS)[number];

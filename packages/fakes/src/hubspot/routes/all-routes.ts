@@ -1,5 +1,6 @@
 import type { Route } from '../http/route';
 import { accountInfoRoutes } from './account-info.routes';
+import { actionCallbackRoutes } from './action-callbacks.routes';
 import { associationBatchRoutes } from './associations-batch.routes';
 import { associationSingleRoutes } from './associations-single.routes';
 import { objectBasicRoutes } from './objects-basic.routes';
@@ -20,4 +21,5 @@ export const ALL_ROUTES: Route[] = [
   ...objectBasicRoutes,
   ...associationBatchRoutes,
   ...associationSingleRoutes,
+  ...actionCallbackRoutes,
 ];

@@ -15,6 +15,13 @@ import {
   standardObjectTypeId,
 } from './standard-object-types';
 
+/** One `POST /automation/v4/actions/callbacks/…/complete` input, as HubSpot received it. */
+export interface CallbackCompletion {
+  callbackId: string;
+  outputFields: Record<string, string>;
+  completedAt: Date;
+}
+
 /** Everything one HubSpot account holds; portals never share a store. */
 export interface PortalStore {
   readonly portalId: number;
@@ -28,6 +35,8 @@ export interface PortalStore {
   readonly customAssociationTypes: Map<string, AssociationType[]>;
   /** `fromTypeId:fromId>toTypeId` → toId → types. */
   readonly edges: Map<string, Map<string, AssociationType[]>>;
+  /** Workflow-action callbacks completed through the automation API, oldest first. */
+  readonly callbackCompletions: CallbackCompletion[];
   /** Throws HubSpot's "Unable to infer object type" for anything this portal does not have. */
   resolveObjectType(
     objectType: string,
@@ -81,6 +90,7 @@ export function createPortalStore(portalId: number, ids: IdSequences): PortalSto
     records,
     customAssociationTypes,
     edges,
+    callbackCompletions: [],
     resolveObjectType,
     propertiesOf: (typeId) => properties.get(typeId) ?? new Map(),
     recordsOf,

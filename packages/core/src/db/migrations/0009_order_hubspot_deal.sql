@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "hubspot_deal_id" text;

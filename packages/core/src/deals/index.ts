@@ -1,0 +1,2 @@
+export * from './deal-associations-cache';
+export * from './licenses-of-hubspot-records';
