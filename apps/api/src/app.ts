@@ -7,6 +7,7 @@ import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
 import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
+import { licenseApiRoute } from './routes/license/license-api.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
 /** The express app, with no listening or process concerns, so tests can mount it directly. */
@@ -16,6 +17,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogger(deps.logger));
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  app.use(licenseApiRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

@@ -19,4 +19,7 @@ export interface AppFacts {
   appReleasedAt?: Date | null;
 }
 
+/** A license API call with the app's facts: what most endpoints take. */
+export type LicenseRequestBase = LicenseApiInput & AppFacts;
+
 export const LICENSE_API_ACTOR = 'license-api';
