@@ -468,6 +468,18 @@ describe('POST /license/v1/consumption', () => {
     expect((await license(id)).consumptionTotal).toBe(15);
   });
 
+  it('adds a retried use once when the app names it (request_id)', async () => {
+    const { id, key } = await order('app', 'meter');
+    const use = (amount: number, request_id: string) =>
+      call('consumption', { license_key: key, hardware_id: 'x', amount, request_id });
+    expect((await use(3, 'use-1')).body.consumption.total).toBe(3);
+    expect((await use(3, 'use-1')).body.consumption.total).toBe(3);
+    expect((await use(2, 'use-2')).body.consumption.total).toBe(5);
+    const reused = await use(4, 'use-1');
+    expect(reused.status).toBe(422);
+    expect((await license(id)).consumptionTotal).toBe(5);
+  });
+
   it('refuses past max_consumptions without overages, and on a license of another type', async () => {
     const strict = await order('app', 'strict');
     expect(

@@ -40,7 +40,13 @@ export const licenseRequestSchema = z
 export type LicenseRequest = z.output<typeof licenseRequestSchema>;
 
 export const consumptionRequestSchema = z
-  .strictObject({ ...app, ...credentials, amount: z.int().min(1).max(1_000_000_000) })
+  .strictObject({
+    ...app,
+    ...credentials,
+    amount: z.int().min(1).max(1_000_000_000),
+    /** The app's id for this use: a retry with the same id adds nothing. */
+    request_id: text(100).optional(),
+  })
   .refine(oneCredential, credentialProblem);
 
 /** The license manager signs in with their own email and password; `user_email` is who they manage. */

@@ -141,7 +141,11 @@ export function licenseApiRoute(deps: AppDeps & { lastChecks: LastCheckBuffer; n
   router.post(
     '/license/v1/consumption',
     licenseEndpoint(ep, consumptionRequestSchema, async (b, t, now) => ({
-      consumption: await addConsumption({ ...base(b, t, now), amount: b.amount }),
+      consumption: await addConsumption({
+        ...base(b, t, now),
+        amount: b.amount,
+        requestId: b.request_id ?? null,
+      }),
     })),
   );
   router.post(

@@ -1,5 +1,5 @@
 import { type LicenseCredentials, LicenseRefusedError } from '@licensync/core/activations';
-import { InvalidInputError, NotFoundError } from '@licensync/core/errors';
+import { InvalidInputError, NotFoundError, UnprocessableError } from '@licensync/core/errors';
 import type { ProductKeyring } from '@licensync/core/license-signing';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
@@ -96,6 +96,9 @@ export function licenseEndpoint<S extends z.ZodType<Body>>(
     }
     if (err instanceof InvalidInputError) {
       return void res.status(400).json({ ok: false, reason: 'invalid_request', fields: err.fields });
+    }
+    if (err instanceof UnprocessableError) {
+      return void res.status(422).json({ ok: false, reason: 'invalid_request', message: err.message });
     }
     if (err instanceof NotFoundError) {
       return void res.status(404).json({ ok: false, reason: 'not_found', message: err.message });
