@@ -7,6 +7,8 @@ export interface LastCheckBuffer {
   record(check: { workspaceId: string; licenseId: string; activationId: string; at: Date }): void;
   /** Writes what is buffered; on failure the checks stay buffered for the next flush. */
   flush(): Promise<void>;
+  /** How many activations' checks wait to be written. */
+  size(): number;
   /** Stops the timer and writes what is left. */
   close(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export function createLastCheckBuffer(options: LastCheckBufferOptions): LastChec
       if (pending.size >= maxPending) void flush();
     },
     flush,
+    size: () => pending.size,
     async close() {
       clearInterval(timer);
       await flush();
