@@ -12,6 +12,7 @@ import { adminRoute } from './routes/admin/admin.route';
 import { healthRoute } from './routes/health.route';
 import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
+import { licenseApiRoute } from './routes/license/license-api.route';
 import { stripeAppRoute } from './routes/stripe-app/stripe-app.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/console', consoleRoute(deps));
   app.use(legacyLinksRoute());
   app.use(workflowActionRoute(deps));
+  app.use(licenseApiRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hubspotCardEnvVars } from './hubspot-card-env-vars';
+import { licenseApiEnvVars } from './license-api-env-vars';
 import { resyncEnvVars } from './resync-env-vars';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -216,6 +217,7 @@ export const envSchema = z.object({
     ),
   ...resyncEnvVars,
   ...hubspotCardEnvVars,
+  ...licenseApiEnvVars,
 });
 
 export type Config = z.infer<typeof envSchema>;
