@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryEnvVars } from './delivery-env-vars';
 import { resyncEnvVars } from './resync-env-vars';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -201,6 +202,7 @@ export const envSchema = z.object({
       'A queued inbox row still pending after this long has its job checked (lost, or failed unrecorded)',
     ),
   ...resyncEnvVars,
+  ...deliveryEnvVars,
 });
 
 export type Config = z.infer<typeof envSchema>;

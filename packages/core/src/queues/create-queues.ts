@@ -9,6 +9,7 @@ export function createQueues(connection: RedisConnection, prefix: string) {
     hubspotSync: new Queue(QUEUES.hubspotSync, opts),
     resyncs: new Queue(QUEUES.resyncs, opts),
     webhooks: new Queue(QUEUES.webhooks, opts),
+    deliveries: new Queue(QUEUES.deliveries, opts),
   };
   // Redis outages surface through the calls that fail (and /readyz); unhandled they would be logged raw.
   for (const q of Object.values(queues)) q.on('error', () => {});

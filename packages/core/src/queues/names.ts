@@ -7,6 +7,7 @@ export const QUEUES = {
   hubspotSync: 'hubspot-sync',
   resyncs: 'resyncs',
   webhooks: 'outbound-webhooks',
+  deliveries: 'license-deliveries',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

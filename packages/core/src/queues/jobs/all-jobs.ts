@@ -1,10 +1,17 @@
+import { deliverLicenseEmailJob } from './deliver-license-email';
 import { deliverWebhookJob } from './deliver-webhook';
 import { processInboxEventJob } from './process-inbox-event';
 import { runResyncJob } from './run-resync';
 import { hubspotSyncJob } from './sync-outbox';
 
 /** Every job contract: one per queue. The worker maps each name to its handler. */
-export const JOBS = [processInboxEventJob, hubspotSyncJob, runResyncJob, deliverWebhookJob] as const;
+export const JOBS = [
+  processInboxEventJob,
+  hubspotSyncJob,
+  runResyncJob,
+  deliverWebhookJob,
+  deliverLicenseEmailJob,
+] as const;
 
 export type JobContract = (typeof JOBS)[number];
 export type JobName = JobContract['name'];
