@@ -22,6 +22,13 @@ export const licensePolicies = pgTable(
     maxActivations: integer('max_activations').notNull().default(1),
     /** Max simultaneous users of a floating cloud license; null = not floating. */
     floatingCloud: integer('floating_cloud'),
+    /** Minutes a floating lease lives without a heartbeat. */
+    floatingTimeoutMinutes: integer('floating_timeout_minutes').notNull().default(30),
+    /** Consumption licenses: the total allowed per period; null = unlimited. */
+    maxConsumptions: integer('max_consumptions'),
+    allowOverages: boolean('allow_overages').notNull().default(false),
+    /** How far past `max_consumptions` overages may go; null = without limit when allowed. */
+    maxOverages: integer('max_overages'),
     maintenanceEnabled: boolean('maintenance_enabled').notNull().default(false),
     maintenanceDuration: text('maintenance_duration'),
     maxLicenseUsers: integer('max_license_users'),

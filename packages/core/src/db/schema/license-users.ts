@@ -1,4 +1,4 @@
-import { boolean, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { licenses } from './licenses';
 import { workspaces } from './workspaces';
 
@@ -14,6 +14,9 @@ export const licenseUsers = pgTable(
       .references(() => licenses.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     isManager: boolean('is_manager').notNull().default(false),
+    /** `scrypt$N$r$p$salt$hash` (base64url parts); null until the user sets a password. */
+    passwordHash: text('password_hash'),
+    passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.licenseId, t.email] })],
 );

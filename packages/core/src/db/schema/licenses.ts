@@ -51,6 +51,18 @@ export const licenses = pgTable(
     floatingCloud: integer('floating_cloud'),
     maxLicenseUsers: integer('max_license_users'),
     isLicenseManager: boolean('is_license_manager').notNull().default(false),
+    /** Minutes a floating lease lives without a heartbeat; null = the policy's (else 30). */
+    floatingTimeoutMinutes: integer('floating_timeout_minutes'),
+    /** Consumption limit per period; null = the policy's (else unlimited). */
+    maxConsumptions: integer('max_consumptions'),
+    /** null = the policy's (else false). */
+    allowOverages: boolean('allow_overages'),
+    /** null = the policy's (else without limit when overages are allowed). */
+    maxOverages: integer('max_overages'),
+    /** Live activations (machines), kept in the activation's transaction; synced to HubSpot. */
+    activationsInUse: integer('activations_in_use').notNull().default(0),
+    /** The latest check of any of its activations, written behind; synced to HubSpot. */
+    lastCheckAt: timestamp('last_check_at', { withTimezone: true }),
     consumptionTotal: bigint('consumption_total', { mode: 'number' }).notNull().default(0),
     consumptionResetAt: timestamp('consumption_reset_at', { withTimezone: true }),
     stripeCheckoutSessionId: text('stripe_checkout_session_id'),

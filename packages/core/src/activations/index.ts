@@ -1,0 +1,2 @@
+export * from './deactivate-activation';
+export * from './record-activation-change';

@@ -1,0 +1,2 @@
+export * from './hash-license-user-password';
+export * from './set-license-user-password';
