@@ -13,6 +13,8 @@ import { purgeOutboundEvents } from '@licensync/core/webhooks';
 import { createFailureAlerter } from './alerts/create-failure-alerter';
 import { createWorkspaceStripe } from './clients/create-workspace-stripe';
 import { createWorkers } from './create-workers';
+import { createMailer } from './deliveries/create-mailer';
+import { createLicenseDeliveryPoll } from './deliveries/poll-license-deliveries';
 import { everyInterval } from './every-interval';
 import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
 import { createHubspotRuntime } from './hubspot/create-hubspot-runtime';
@@ -56,6 +58,8 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     logger,
     metrics,
   });
+  const mailer = config.SMTP_URL ? createMailer(config.SMTP_URL) : null;
+  if (!mailer) logger.warn('SMTP_URL is not set: license delivery mails stay pending until it is');
   const deps: WorkerDeps = {
     config,
     db,
@@ -68,6 +72,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     hubspot,
     resyncs,
     alerts,
+    mailer,
   };
 
   const connecting = keepConnecting(() => connectHubspotPortals({ config, db, hubspot }), {
@@ -111,6 +116,14 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     createOutboundEventPoll({ db, config, queue: queues.webhooks }),
     { logger, what: 'outbound event poll' },
   );
+  // Without a mail server the rows stay pending, and are sent once SMTP_URL is set.
+  const deliveries = mailer
+    ? everyInterval(
+        config.HUBSPOT_SYNC_POLL_MS,
+        createLicenseDeliveryPoll({ db, config, queue: queues.deliveries }),
+        { logger, what: 'license delivery poll' },
+      )
+    : null;
   const purge = everyInterval(
     config.OUTBOX_PURGE_INTERVAL_MS,
     async () => {
@@ -157,10 +170,11 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
       stopping.abort();
       connecting.stop();
       const steps = [
-        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), purge.stop()]),
+        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), deliveries?.stop(), purge.stop()]),
         () => Promise.all(workers.map((w) => closeWithin(w, config.WORKER_STOP_TIMEOUT_MS))),
         () => bookkeeping,
         () => hubspot.close(),
+        async () => mailer?.close(),
         () => closeQueues(queues),
         () => workerRedis.quit(),
         () => producerRedis.quit(),

@@ -1,10 +1,12 @@
 import {
+  deliverLicenseEmailJob,
   deliverWebhookJob,
   hubspotSyncJob,
   type JobName,
   processInboxEventJob,
   runResyncJob,
 } from '@licensync/core/queues';
+import { createDeliverLicenseEmail } from './deliver-license-email.job';
 import { createDeliverWebhook } from './deliver-webhook.job';
 import type { JobHandler } from './job-handler';
 import { createProcessInboxEvent } from './process-inbox-event.job';
@@ -21,4 +23,5 @@ export const jobHandlers = {
   [hubspotSyncJob.name]: createSyncOutbox,
   [runResyncJob.name]: createRunResync,
   [deliverWebhookJob.name]: createDeliverWebhook,
+  [deliverLicenseEmailJob.name]: createDeliverLicenseEmail,
 } as const satisfies Record<JobName, JobHandler>;

@@ -6,7 +6,7 @@ export const deliveryEnvVars = {
     .url()
     .optional()
     .describe(
-      'Mail server for license delivery, e.g. smtps://user:pass@smtp.example.com:465; unset = deliveries fail with a reason until it is set',
+      'Mail server for license delivery, e.g. smtps://user:pass@smtp.example.com:465; unset = delivery mails stay pending (the worker warns at start) until it is set',
     ),
   SMTP_FROM: z
     .string()

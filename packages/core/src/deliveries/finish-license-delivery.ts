@@ -45,7 +45,10 @@ export async function markDeliverySent(
 
 /** Delivery was turned off before the mail left: nothing is sent, and the history says why. */
 export async function markDeliverySkipped(db: DbOrTx, delivery: LicenseDelivery, why: string): Promise<void> {
-  await db.update(licenseDeliveries).set({ status: 'skipped', lastError: why }).where(eq(licenseDeliveries.id, delivery.id));
+  await db
+    .update(licenseDeliveries)
+    .set({ status: 'skipped', lastError: why })
+    .where(eq(licenseDeliveries.id, delivery.id));
   await recordActivity(db, {
     workspaceId: delivery.workspaceId,
     kind: 'delivery.skipped',

@@ -1,4 +1,5 @@
 export * from './customer-link';
+export * from './customer-page';
 export * from './default-delivery-template';
 export * from './delivery-templates';
 export * from './delivery-view';

@@ -10,7 +10,8 @@ export async function listLicenseDeliveries(
 ): Promise<LicenseDelivery[]> {
   const filters = [eq(licenseDeliveries.workspaceId, input.workspaceId)];
   if (input.customerId) filters.push(eq(licenseDeliveries.customerId, input.customerId));
-  if (input.licenseId) filters.push(sql`${licenseDeliveries.licenseIds} @> ${JSON.stringify([input.licenseId])}::jsonb`);
+  if (input.licenseId)
+    filters.push(sql`${licenseDeliveries.licenseIds} @> ${JSON.stringify([input.licenseId])}::jsonb`);
   return db
     .select()
     .from(licenseDeliveries)
@@ -20,7 +21,11 @@ export async function listLicenseDeliveries(
 }
 
 /** One delivery of the workspace, or undefined. */
-export async function getLicenseDelivery(db: DbOrTx, workspaceId: string, id: string): Promise<LicenseDelivery | undefined> {
+export async function getLicenseDelivery(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+): Promise<LicenseDelivery | undefined> {
   const [row] = await db
     .select()
     .from(licenseDeliveries)

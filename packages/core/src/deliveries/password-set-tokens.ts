@@ -12,7 +12,13 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  */
 export async function issuePasswordSetToken(
   db: DbOrTx,
-  input: { workspaceId: string; licenseId: string; email: string; deliveryId: string | null; expiresAt: Date },
+  input: {
+    workspaceId: string;
+    licenseId: string;
+    email: string;
+    deliveryId: string | null;
+    expiresAt: Date;
+  },
 ): Promise<string> {
   const email = input.email.trim().toLowerCase();
   if (input.deliveryId) {
@@ -47,7 +53,11 @@ export interface PasswordSetTarget {
 }
 
 /** The license user a token may set the password of: null once used, expired or unknown. */
-export async function findPasswordSetToken(db: DbOrTx, token: string, now = new Date()): Promise<PasswordSetTarget | null> {
+export async function findPasswordSetToken(
+  db: DbOrTx,
+  token: string,
+  now = new Date(),
+): Promise<PasswordSetTarget | null> {
   const [row] = await db
     .select()
     .from(passwordSetTokens)
@@ -58,7 +68,9 @@ export async function findPasswordSetToken(db: DbOrTx, token: string, now = new 
         gt(passwordSetTokens.expiresAt, now),
       ),
     );
-  return row ? { workspaceId: row.workspaceId, licenseId: row.licenseId, email: row.email, expiresAt: row.expiresAt } : null;
+  return row
+    ? { workspaceId: row.workspaceId, licenseId: row.licenseId, email: row.email, expiresAt: row.expiresAt }
+    : null;
 }
 
 /**
@@ -91,6 +103,11 @@ export async function usePasswordSetToken(
       password: input.password,
       actor: `password-link:${row.email}`,
     });
-    return { workspaceId: row.workspaceId, licenseId: row.licenseId, email: row.email, expiresAt: row.expiresAt };
+    return {
+      workspaceId: row.workspaceId,
+      licenseId: row.licenseId,
+      email: row.email,
+      expiresAt: row.expiresAt,
+    };
   });
 }

@@ -1,9 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { customers, licenseDeliveries, licenses, licenseUsers, products, workspaces } from '../db/schema/index';
+import {
+  customers,
+  licenseDeliveries,
+  licenses,
+  licenseUsers,
+  products,
+  workspaces,
+} from '../db/schema/index';
 import { customerLinkKey, signCustomerLink } from './customer-link';
-import type { DeliveryTemplateParts, DeliveryView } from './delivery-view';
 import { resolveDeliveryTemplate, type TemplateSource } from './delivery-templates';
+import type { DeliveryTemplateParts, DeliveryView } from './delivery-view';
 import { issuePasswordSetToken } from './password-set-tokens';
 
 export type LicenseDelivery = typeof licenseDeliveries.$inferSelect;
@@ -42,7 +49,10 @@ export async function prepareDeliveryMail(
     .from(licenseDeliveries)
     .where(and(eq(licenseDeliveries.workspaceId, workspaceId), eq(licenseDeliveries.id, deliveryId)));
   if (!delivery) return null;
-  const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const [workspace] = await db
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
   const [customer] = await db.select().from(customers).where(eq(customers.id, delivery.customerId));
   const rows =
     delivery.licenseIds.length === 0
@@ -55,15 +65,25 @@ export async function prepareDeliveryMail(
   const order = new Map(delivery.licenseIds.map((id, i) => [id, i]));
   rows.sort((a, b) => (order.get(a.license.id) ?? 0) - (order.get(b.license.id) ?? 0));
   const recipient = delivery.recipient.toLowerCase();
-  const users = rows.length === 0 ? [] : await db
-    .select({ licenseId: licenseUsers.licenseId, email: licenseUsers.email })
-    .from(licenseUsers)
-    .where(inArray(licenseUsers.licenseId, rows.map((r) => r.license.id)));
+  const users =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ licenseId: licenseUsers.licenseId, email: licenseUsers.email })
+          .from(licenseUsers)
+          .where(
+            inArray(
+              licenseUsers.licenseId,
+              rows.map((r) => r.license.id),
+            ),
+          );
   const passwordExpires = new Date(links.now.getTime() + links.passwordLinkTtlMs);
   const viewLicenses: DeliveryView['licenses'] = [];
   for (const { license, product } of rows) {
     const isUser = product.authorizationMethod === 'user';
-    const isRecipientUser = users.some((u) => u.licenseId === license.id && u.email.toLowerCase() === recipient);
+    const isRecipientUser = users.some(
+      (u) => u.licenseId === license.id && u.email.toLowerCase() === recipient,
+    );
     const token =
       isUser && isRecipientUser
         ? await issuePasswordSetToken(db, {
@@ -82,7 +102,9 @@ export async function prepareDeliveryMail(
       valid_until: isoDate(license.validUntil),
       is_user_license: isUser,
       password_url: token ? `${links.publicUrl}/customer/v1/password?token=${token}` : '',
-      password_link_expires: token ? passwordExpires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '',
+      password_link_expires: token
+        ? `${passwordExpires.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+        : '',
     });
   }
   const toCustomer = customer !== undefined && customer.email.toLowerCase() === recipient;

@@ -1,6 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { customers, type LicenseDeliveryReason, licenseDeliveries, licenseUsers, workspaces } from '../db/schema/index';
+import {
+  customers,
+  type LicenseDeliveryReason,
+  licenseDeliveries,
+  licenseUsers,
+  workspaces,
+} from '../db/schema/index';
 
 /**
  * Records the mails new licenses call for, in the caller's transaction (like `emitOutboundEvent`):

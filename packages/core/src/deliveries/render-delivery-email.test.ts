@@ -56,23 +56,35 @@ describe('renderDeliveryEmail', () => {
     const mail = renderDeliveryEmail(DEFAULT_DELIVERY_TEMPLATE, view({ licenses: [userLicense] }));
     expect(mail.text).not.toContain('License key');
     expect(mail.text).toContain('https://lic.example/customer/v1/password?token=abc&x=1');
-    expect(mail.html).toContain('href="https:&#x2F;&#x2F;lic.example&#x2F;customer&#x2F;v1&#x2F;password?token&#x3D;abc&amp;x&#x3D;1"');
+    expect(mail.html).toContain(
+      'href="https:&#x2F;&#x2F;lic.example&#x2F;customer&#x2F;v1&#x2F;password?token&#x3D;abc&amp;x&#x3D;1"',
+    );
     expect(mail.text).toContain('Valid until: 2027-01-01');
   });
 
   it("a license user's invitation has no customer page", () => {
-    const mail = renderDeliveryEmail(DEFAULT_DELIVERY_TEMPLATE, view({ customer_page_url: '', licenses: [userLicense] }));
+    const mail = renderDeliveryEmail(
+      DEFAULT_DELIVERY_TEMPLATE,
+      view({ customer_page_url: '', licenses: [userLicense] }),
+    );
     expect(mail.text).not.toContain('Your licenses and the machines');
   });
 
   it('keeps the subject on one line whatever the names hold', () => {
-    const mail = renderDeliveryEmail({ subject: 'Keys for {{customer_name}}', text: '', html: '' }, view({ customer_name: 'a\r\nBcc: x@y' }));
+    const mail = renderDeliveryEmail(
+      { subject: 'Keys for {{customer_name}}', text: '', html: '' },
+      view({ customer_name: 'a\r\nBcc: x@y' }),
+    );
     expect(mail.subject).toBe('Keys for a Bcc: x@y');
   });
 
   it('renders a vendor template with the same view', () => {
     const mail = renderDeliveryEmail(
-      { subject: '{{#licenses}}{{product_code}} {{/licenses}}', text: '{{recipient}}', html: '<b>{{recipient}}</b>' },
+      {
+        subject: '{{#licenses}}{{product_code}} {{/licenses}}',
+        text: '{{recipient}}',
+        html: '<b>{{recipient}}</b>',
+      },
       view({ licenses: [keyLicense, userLicense] }),
     );
     expect(mail).toEqual({ subject: 'pro team', text: 'ann@example.com', html: '<b>ann@example.com</b>' });

@@ -9,10 +9,15 @@ const noEscape = (value: string) => value;
  * subject and the plain-text part are not HTML, so they are rendered without escaping. Mustache
  * is logic-less: a vendor's template can loop and test, never run code.
  */
-export function renderDeliveryEmail(template: DeliveryTemplateParts, view: DeliveryView): DeliveryTemplateParts {
+export function renderDeliveryEmail(
+  template: DeliveryTemplateParts,
+  view: DeliveryView,
+): DeliveryTemplateParts {
   return {
     // A header must stay on one line whatever a name contains.
-    subject: Mustache.render(template.subject, view, {}, { escape: noEscape }).replace(/[\r\n]+/g, ' ').trim(),
+    subject: Mustache.render(template.subject, view, {}, { escape: noEscape })
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
     text: Mustache.render(template.text, view, {}, { escape: noEscape }),
     html: Mustache.render(template.html, view),
   };
@@ -25,9 +30,13 @@ export function checkDeliveryTemplate(template: DeliveryTemplateParts): void {
     try {
       spans = Mustache.parse(template[part]);
     } catch (err) {
-      throw new UnprocessableError(part, `${part} is not a valid mustache template: ${(err as Error).message}`);
+      throw new UnprocessableError(
+        part,
+        `${part} is not a valid mustache template: ${(err as Error).message}`,
+      );
     }
-    if (usesPartials(spans)) throw new UnprocessableError(part, `${part} uses a partial ({{> …}}); none exist`);
+    if (usesPartials(spans))
+      throw new UnprocessableError(part, `${part} uses a partial ({{> …}}); none exist`);
   }
 }
 

@@ -17,9 +17,15 @@ export async function resendLicenseDelivery(
   const { workspaceId } = input;
   const ids = [...new Set(input.licenseIds)];
   return db.transaction(async (tx) => {
-    const [workspace] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const [workspace] = await tx
+      .select({ settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
     if (workspace?.settings.deliverLicenses === false) {
-      throw new UnprocessableError('deliver_licenses', 'license delivery is off for this workspace (setting deliver_licenses)');
+      throw new UnprocessableError(
+        'deliver_licenses',
+        'license delivery is off for this workspace (setting deliver_licenses)',
+      );
     }
     const rows = await tx
       .select({ id: licenses.id, customerId: licenses.customerId, orderId: licenses.orderId })
@@ -29,7 +35,10 @@ export async function resendLicenseDelivery(
     if (missing.length > 0) throw new NotFoundError(`license ${missing[0]} not found`);
     const customerIds = new Set(rows.map((r) => r.customerId));
     if (customerIds.size !== 1) {
-      throw new UnprocessableError('license_ids', 'the licenses belong to different customers; resend them one customer at a time');
+      throw new UnprocessableError(
+        'license_ids',
+        'the licenses belong to different customers; resend them one customer at a time',
+      );
     }
     const customerId = rows[0]!.customerId;
     const orderIds = new Set(rows.map((r) => r.orderId));

@@ -26,10 +26,9 @@ export const settingsPatchBody = z
       .optional()
       .meta({ description: 'Cron (UTC) of the scheduled resyncs; applies at once, no restart.' }),
     hubspot_default_object: z.enum(['contact', 'company']).optional(),
-    deliver_licenses: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Mail customers their keys when licenses are created; off when you deliver them yourself.' }),
+    deliver_licenses: z.boolean().optional().meta({
+      description: 'Mail customers their keys when licenses are created; off when you deliver them yourself.',
+    }),
     sync_toggles: toggles.optional(),
   })
   .refine(...atLeastOneField('setting'));

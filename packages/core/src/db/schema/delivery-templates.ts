@@ -22,8 +22,6 @@ export const deliveryTemplates = pgTable(
   },
   (t) => [
     uniqueIndex('delivery_templates_product').on(t.workspaceId, t.productId),
-    uniqueIndex('delivery_templates_workspace')
-      .on(t.workspaceId)
-      .where(sql`product_id is null`),
+    uniqueIndex('delivery_templates_workspace').on(t.workspaceId).where(sql`product_id is null`),
   ],
 );
