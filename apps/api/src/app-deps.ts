@@ -1,3 +1,4 @@
+import type { LastCheckBuffer } from '@licensync/core/activations';
 import type { Config } from '@licensync/core/config';
 import type { Db } from '@licensync/core/db';
 import type { InboxWriter } from '@licensync/core/inbox';
@@ -20,6 +21,10 @@ export interface AppDeps {
   secrets: SecretBox;
   /** Group-committed inbox inserts, queued after commit. */
   inbox: InboxWriter;
+  /** The license API's write-behind of checks (their last check), flushed on close. */
+  lastChecks: LastCheckBuffer;
+  /** The clock of the license API; a test may move it. Default: the system clock. */
+  now?: () => Date;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */
   defaultWorkspaceId: string;
 }

@@ -9,6 +9,7 @@ import { passwordLinkRoute } from './routes/customer/password-link.route';
 import { healthRoute } from './routes/health.route';
 import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
+import { licenseApiRoute } from './routes/license/license-api.route';
 import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 
 /** The express app, with no listening or process concerns, so tests can mount it directly. */
@@ -18,6 +19,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogger(deps.logger));
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
+  app.use(licenseApiRoute(deps));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

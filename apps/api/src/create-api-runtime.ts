@@ -1,3 +1,4 @@
+import { createLastCheckBuffer } from '@licensync/core/activations';
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
 import { createInboxWriter } from '@licensync/core/inbox';
@@ -28,6 +29,12 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     onEnqueueError: (err, rows) =>
       logger.warn({ rows, err: err.message }, 'enqueue failed; the relay will retry'),
   });
+  const lastChecks = createLastCheckBuffer({
+    db: dbHandle.db,
+    flushMs: config.LICENSE_CHECK_FLUSH_MS,
+    syncResolutionS: config.LICENSE_CHECK_SYNC_RESOLUTION_S,
+    onError: (err) => logger.warn({ err }, 'writing license last checks failed; kept for the next flush'),
+  });
   const app = createApp({
     config,
     db: dbHandle.db,
@@ -38,6 +45,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     stripe,
     secrets: createSecretBoxFromConfig(config),
     inbox,
+    lastChecks,
     defaultWorkspaceId: workspace.id,
   });
   const server = createLimitedServer(app, config);
@@ -54,11 +62,14 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     db: dbHandle.db,
     workspaceId: workspace.id,
     queues,
+    lastChecks,
     async close(): Promise<void> {
       const steps = [
         () => new Promise<void>((resolve) => server.close(() => resolve())),
         // Rows committed and acknowledged but not yet queued: queue them while Redis is still open.
         () => inbox.drain(),
+        // Checks answered but not yet written: write them while Postgres is still open.
+        () => lastChecks.close(),
         () => closeQueues(queues),
         () => redis.quit(),
         () => dbHandle.close(),

@@ -27,6 +27,8 @@ export async function loadLicenseRecords(ctx: SyncContext, ids: string[]): Promi
         validUntil: d.license.validUntil,
         maintenanceUntil: d.license.maintenanceUntil,
         maxActivations: d.license.maxActivations,
+        activationsInUse: d.license.activationsInUse,
+        lastCheckAt: d.license.lastCheckAt,
         maxLicenseUsers: d.license.maxLicenseUsers,
         users: d.users.map((u) => u.email),
         features: d.features.map((f) => f.code),

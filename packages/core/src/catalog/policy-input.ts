@@ -14,6 +14,13 @@ export const policyInputSchema = z
     valid_duration: durationText.optional(),
     max_activations: positiveCount.default(1),
     floating_cloud: positiveCount.optional(),
+    /** Minutes a floating lease lives without a heartbeat. */
+    floating_timeout_minutes: positiveCount.max(10_080).default(30),
+    /** Consumption licenses: the total allowed per period; absent = unlimited. */
+    max_consumptions: positiveCount.optional(),
+    allow_overages: z.boolean().default(false),
+    /** How far past max_consumptions overages may go; absent = without limit when allowed. */
+    max_overages: positiveCount.optional(),
     maintenance_enabled: z.boolean().default(false),
     maintenance_duration: durationText.optional(),
     max_license_users: positiveCount.optional(),
@@ -32,6 +39,12 @@ export const policyInputSchema = z
       ctx.addIssue({ code: 'custom', path: [path], message });
     if (p.floating_cloud !== undefined && p.floating_cloud > p.max_activations) {
       problem('floating_cloud', `must be ≤ max_activations (${p.max_activations})`);
+    }
+    if (p.license_type !== 'consumption' && (p.max_consumptions !== undefined || p.allow_overages)) {
+      problem(p.allow_overages ? 'allow_overages' : 'max_consumptions', 'only for consumption licenses');
+    }
+    if (p.max_overages !== undefined && !p.allow_overages) {
+      problem('max_overages', 'only allowed when allow_overages is true');
     }
     if (p.license_type === 'time-limited' && p.valid_duration === undefined) {
       problem('valid_duration', 'required for time-limited licenses');

@@ -9,6 +9,10 @@ export type PolicyColumns = Required<
     | 'validDuration'
     | 'maxActivations'
     | 'floatingCloud'
+    | 'floatingTimeoutMinutes'
+    | 'maxConsumptions'
+    | 'allowOverages'
+    | 'maxOverages'
     | 'maintenanceEnabled'
     | 'maintenanceDuration'
     | 'maxLicenseUsers'
@@ -26,6 +30,10 @@ export function toPolicyColumns(input: PolicyInput): PolicyColumns {
     validDuration: input.valid_duration ?? null,
     maxActivations: input.max_activations,
     floatingCloud: input.floating_cloud ?? null,
+    floatingTimeoutMinutes: input.floating_timeout_minutes,
+    maxConsumptions: input.max_consumptions ?? null,
+    allowOverages: input.allow_overages,
+    maxOverages: input.max_overages ?? null,
     maintenanceEnabled: input.maintenance_enabled,
     maintenanceDuration: input.maintenance_duration ?? null,
     maxLicenseUsers: input.max_license_users ?? null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deliveryEnvVars } from './delivery-env-vars';
+import { licenseApiEnvVars } from './license-api-env-vars';
 import { resyncEnvVars } from './resync-env-vars';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -203,6 +204,7 @@ export const envSchema = z.object({
     ),
   ...resyncEnvVars,
   ...deliveryEnvVars,
+  ...licenseApiEnvVars,
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -26,6 +26,8 @@ export const LICENSE_OBJECT: HubspotObjectSpec = {
     prop.date('valid_until', 'Valid until'),
     prop.date('maintenance_until', 'Maintenance until'),
     prop.number('max_activations', 'Max activations'),
+    prop.number('activations', 'Activations'),
+    prop.datetime('last_check_at', 'Last check'),
     prop.number('max_users', 'Max users'),
     prop.longText('users', 'Users'),
     prop.longText('features', 'Features'),

@@ -11,6 +11,10 @@ export interface HubspotLicenseSource {
   validUntil: Date | null;
   maintenanceUntil: Date | null;
   maxActivations: number;
+  /** Machines activated now (the license API keeps the count). */
+  activationsInUse: number;
+  /** The latest check of any activation, at the resolution `LICENSE_CHECK_SYNC_RESOLUTION_S` writes it. */
+  lastCheckAt: Date | null;
   maxLicenseUsers: number | null;
   users: string[];
   features: string[];

@@ -18,6 +18,8 @@ export const makeLicense = (o: Partial<HubspotLicenseSource> = {}): HubspotLicen
   validUntil: new Date('2027-01-31T17:30:00Z'),
   maintenanceUntil: null,
   maxActivations: 3,
+  activationsInUse: 0,
+  lastCheckAt: null,
   maxLicenseUsers: null,
   users: [],
   features: [],

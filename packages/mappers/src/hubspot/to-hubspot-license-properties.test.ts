@@ -40,6 +40,12 @@ describe('toHubspotLicenseProperties', () => {
       { maxActivations: 0, maxLicenseUsers: 5 },
       { max_activations: '0', max_users: '5' },
     ],
+    [
+      "the license API's activation count and last check (a full timestamp) reach HubSpot",
+      { activationsInUse: 2, lastCheckAt: new Date('2026-12-01T10:15:00Z') },
+      { activations: '2', last_check_at: '2026-12-01T10:15:00.000Z' },
+    ],
+    ['a license never checked has an empty last check', { lastCheckAt: null }, { last_check_at: '' }],
   ])('%s', (_rule, override, expected) => {
     expect(toHubspotLicenseProperties(makeLicense(override), opts)).toMatchObject(expected);
   });

@@ -27,6 +27,8 @@ export function toHubspotLicenseProperties(
     valid_until: v.date(license.validUntil),
     maintenance_until: v.date(license.maintenanceUntil),
     max_activations: v.number(license.maxActivations),
+    activations: v.number(license.activationsInUse),
+    last_check_at: v.datetime(license.lastCheckAt),
     max_users: v.number(license.maxLicenseUsers),
     users: v.list(license.users),
     features: v.list(license.features),
