@@ -79,6 +79,28 @@ describe('delivery of license keys', () => {
     expect(await historyKinds(licenses[0]!.id)).toContain('delivery.sent');
   });
 
+  it('a Stripe purchase mails its buyer once, however often Stripe delivers the event', async () => {
+    const { sim } = stack.fake;
+    const product = sim.createProduct({ name: 'Acme Pro', metadata: { short_code: 'pro' } }).product;
+    const price = sim.createPrice({ product: product.id, unit_amount: 9900 }).price;
+    const { events } = sim.checkout({
+      customer_email: 'stripe-buyer@example.com',
+      mode: 'payment',
+      lineItems: [{ price: price.id, quantity: 1 }],
+    });
+    const completed = events.filter((e) => e.type === 'checkout.session.completed');
+    await stack.deliver(completed);
+    const [mail] = await sink.waitFor({ to: 'stripe-buyer@example.com' });
+    const [license] = await licensesOf('stripe-buyer@example.com');
+    expect(mail!.text).toContain(license!.licenseKey!);
+    await stack.deliver(completed);
+    await stack.settled(completed);
+    const rows = await deliveriesTo('stripe-buyer@example.com');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ reason: 'created', actor: 'system' });
+    expect(sink.mails.filter((m) => m.to.includes('stripe-buyer@example.com'))).toHaveLength(1);
+  });
+
   it("the customer page lists the licenses and frees a machine's seat; a forged or expired link opens nothing", async () => {
     const [mail] = await sink.waitFor({ to: 'ann@example.com' });
     const page = linkIn(mail!.text, '/customer/v1/page');
