@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { issuePasswordSetToken } from '@licensync/core/deliveries';
+import * as schema from '@licensync/core/schema';
 import {
   createLicenseClient,
   ForgedAnswerError,
@@ -13,6 +16,7 @@ import {
   LicenseUnreachableError,
   verifyOfflineLicenseFile,
 } from '@licensync/license-client';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiStack, startApi } from './support/start-api';
 
@@ -291,4 +295,47 @@ describe('license-client against the live API', () => {
     });
     await expect(wrong.check()).rejects.toMatchObject({ reason: 'invalid_credentials', status: 401 });
   });
+
+  it("the README's example app activates, checks, works offline and frees its seat on uninstall", async () => {
+    const { id, key } = await order('app', undefined, 'example@example.com');
+    const home = await mkdtemp(path.join(tmpdir(), 'example-app-'));
+    await writeFile(path.join(home, 'app.pem'), publicKeyPem);
+    const run = (baseUrl: string, ...args: string[]) =>
+      runExample(args, {
+        HOME: home,
+        LICENSYNC_URL: baseUrl,
+        LICENSE_PRODUCT: 'app',
+        LICENSE_KEY: key,
+        LICENSE_PUBLIC_KEY_FILE: path.join(home, 'app.pem'),
+      });
+    const first = await run(stack.api.url);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('this machine is now activated');
+    expect(first.stdout).toContain('licensed (perpetual); features: export');
+    const offline = await run(OFFLINE_URL);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(offline.stdout).toMatch(/^offline: working on the check of \S+ until \S+/m);
+    const uninstall = await run(stack.api.url, 'uninstall');
+    expect(uninstall.stdout).toContain('deactivated: true');
+    const [row] = await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id));
+    expect(row!.activationsInUse).toBe(0);
+  });
 });
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Runs the example app as a vendor would, in a child process (the api answers from this one). */
+function runExample(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'packages/license-client/examples/example-app.ts', ...args],
+      { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
