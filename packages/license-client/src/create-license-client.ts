@@ -1,22 +1,11 @@
-import { createHash, type KeyObject, randomUUID } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { type CheckStore, memoryCheckStore } from './check-store.js';
 import { decideGrace } from './decide-grace.js';
-import {
-  ForgedAnswerError,
-  LicenseRefusedError,
-  LicenseRequestError,
-  LicenseUnreachableError,
-} from './errors.js';
+import { LicenseRefusedError, LicenseUnreachableError } from './errors.js';
 import { type OfflineLicenseFile, type OfflineVerdict, verifyOfflineLicenseFile } from './offline-file.js';
-import type {
-  Activation,
-  CheckResult,
-  FloatingLease,
-  LicenseCredentials,
-  LicenseState,
-  SignedEnvelope,
-} from './types.js';
-import { SIGNATURE_HEADER, signatureHolds, toPublicKey } from './verify-signature.js';
+import { type Answer, createSignedPost } from './signed-request.js';
+import type { Activation, CheckResult, FloatingLease, LicenseCredentials, LicenseState } from './types.js';
+import { signatureHolds, toPublicKey } from './verify-signature.js';
 
 export interface LicenseClientOptions {
   /** Where licensync's api is reached, e.g. `https://licenses.example.com`. */
@@ -42,12 +31,6 @@ export interface LicenseClientOptions {
   fetch?: typeof fetch;
   /** The clock the grace period is measured with. Default: `() => new Date()`. */
   now?: () => Date;
-}
-
-interface Answer<T> {
-  body: T & SignedEnvelope;
-  bytes: Uint8Array;
-  signature: string;
 }
 
 /** What the store keeps: the server's exact bytes and signature, verified again when read. */
@@ -85,66 +68,20 @@ export function createLicenseClient(options: LicenseClientOptions) {
     .digest('hex')
     .slice(0, 32);
 
-  async function post<T>(path: string, extra: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const nonce = randomUUID();
-    const payload = {
+  const post = createSignedPost({
+    base,
+    doFetch,
+    key,
+    timeoutMs,
+    workspace: options.workspace,
+    payload: {
       product: options.product,
       hardware_id: options.hardwareId,
       ...(options.appVersion && { app_version: options.appVersion }),
       ...(options.os && { os: options.os }),
       ...creds,
-      nonce,
-      ...extra,
-    };
-    let res: Response;
-    try {
-      res = await doFetch(`${base}/license/v1${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.workspace && { 'licensync-workspace': options.workspace }),
-        },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (err) {
-      throw new LicenseUnreachableError(`license server unreachable: ${(err as Error).message}`);
-    }
-    const bytes = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
-    if (res.status >= 500) throw new LicenseUnreachableError(`license server answered HTTP ${res.status}`);
-    const signature = res.headers.get(SIGNATURE_HEADER);
-    if (!signature) {
-      // The server signs every answer about a license; bad requests, unknown products and rate
-      // limits are answered before a product key is known, so they come unsigned.
-      const json = parseJson(bytes) as { reason?: string; message?: string } | null;
-      if (res.status >= 400 && res.status < 500 && json?.reason) {
-        const retry = Number(res.headers.get('retry-after'));
-        throw new LicenseRequestError(
-          json.reason,
-          json.message ?? `HTTP ${res.status}`,
-          res.status,
-          Number.isFinite(retry) && retry > 0 ? retry : null,
-        );
-      }
-      throw new ForgedAnswerError(`unsigned answer (HTTP ${res.status}) from ${path}`);
-    }
-    if (!signatureHolds(bytes, signature, key))
-      throw new ForgedAnswerError(`answer from ${path} is not signed by the product key`);
-    const body = parseJson(bytes) as
-      | (T & SignedEnvelope & { reason?: string; message?: string; detail?: Record<string, unknown> })
-      | null;
-    if (!body) throw new ForgedAnswerError(`answer from ${path} is not JSON`);
-    if (body.nonce !== nonce)
-      throw new ForgedAnswerError(`answer from ${path} answers another request (nonce)`);
-    if (!body.ok)
-      throw new LicenseRefusedError(
-        body.reason ?? 'refused',
-        body.message ?? 'refused',
-        res.status,
-        body.detail ?? {},
-      );
-    return { body, bytes, signature };
-  }
+    },
+  });
 
   async function keep(answer: Answer<unknown>): Promise<void> {
     const kept: KeptCheck = {
@@ -278,34 +215,4 @@ export function createLicenseClient(options: LicenseClientOptions) {
       return verifyOfflineLicenseFile(file, key, { hardwareId: options.hardwareId, now: now() });
     },
   };
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Downloads a product's public key. For setting an app up: ship the PEM inside the app rather
- * than fetching it at run time, or a forged server could hand out its own key.
- */
-export async function fetchProductPublicKey(opts: {
-  baseUrl: string;
-  product: string;
-  workspace?: string;
-}): Promise<string> {
-  const query = opts.workspace ? `?workspace=${encodeURIComponent(opts.workspace)}` : '';
-  const res = await fetch(
-    `${opts.baseUrl.replace(/\/+$/, '')}/license/v1/products/${encodeURIComponent(opts.product)}/public-key${query}`,
-  );
-  if (!res.ok)
-    throw new LicenseRequestError(
-      'unknown_product',
-      `no public key for ${opts.product} (HTTP ${res.status})`,
-      res.status,
-    );
-  return res.text();
 }

@@ -1,7 +1,6 @@
 export { type CheckStore, fileCheckStore, memoryCheckStore } from './check-store.js';
 export {
   createLicenseClient,
-  fetchProductPublicKey,
   type LicenseClient,
   type LicenseClientOptions,
 } from './create-license-client.js';
@@ -12,6 +11,7 @@ export {
   LicenseRequestError,
   LicenseUnreachableError,
 } from './errors.js';
+export { fetchProductPublicKey } from './fetch-product-public-key.js';
 export {
   OFFLINE_FORMAT,
   type OfflineLicenseFile,
