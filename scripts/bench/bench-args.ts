@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
-export type Section = 'ingress' | 'e2e' | 'growth' | 'hubspot';
-export const SECTIONS: Section[] = ['ingress', 'e2e', 'growth', 'hubspot'];
+export type Section = 'ingress' | 'e2e' | 'growth' | 'hubspot' | 'license';
+export const SECTIONS: Section[] = ['ingress', 'e2e', 'growth', 'hubspot', 'license'];
 
 export interface BenchArgs {
   quick: boolean;

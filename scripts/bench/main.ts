@@ -2,7 +2,7 @@
  * `pnpm bench`: every performance figure in one run, on loopback only, bounded in time.
  *   pnpm bench                      the full run (under ~5 minutes)
  *   pnpm bench -- --quick           the same sections, shorter (under a minute)
- *   pnpm bench -- --only ingress    some sections (ingress, e2e, growth, hubspot)
+ *   pnpm bench -- --only ingress    some sections (ingress, e2e, growth, hubspot, license)
  *   pnpm bench -- --profile DIR     also write a CPU profile of the api under ingress load
  */
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { runCostGrowth } from './run-cost-growth';
 import { runEndToEnd } from './run-end-to-end';
 import { runHubspotFigures } from './run-hubspot-figures';
 import { runIngress } from './run-ingress';
+import { runLicenseCheck } from './run-license-check';
 import { stopAllChildren } from './start-child';
 import { startFakeStripe } from './start-fake-stripe';
 
@@ -113,6 +114,21 @@ try {
     const n = args.quick ? 1_000 : 10_000;
     log(`\n[${elapsed()}] hubspot: pnpm bench:hubspot -- --n ${n}`);
     figures.hubspot = await runHubspotFigures(root, n);
+  }
+  if (args.sections.includes('license')) {
+    log(`\n[${elapsed()}] license check: /license/v1/check vs a bare express handler, side by side`);
+    figures.license = await runLicenseCheck({
+      root,
+      databaseUrl,
+      redisUrl: TEST_REDIS_URL,
+      licenses: args.quick ? 50 : 500,
+      rounds: args.quick ? 1 : 2,
+      durationS: args.quick ? 3 : 8,
+      warmUpS: args.quick ? 1 : 2,
+      connections: 20,
+      fixedRate: 1000,
+      log,
+    });
   }
   printFigures(figures, log);
 } catch (err) {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { GrowthPoint } from './run-cost-growth';
 import type { HubspotFigures } from './run-hubspot-figures';
 import type { IngressFigures } from './run-ingress';
+import type { LicenseCheckFigures } from './run-license-check';
 import type { RoundResult } from './run-processing-round';
 
 export interface Figures {
@@ -9,6 +10,7 @@ export interface Figures {
   endToEnd?: RoundResult[];
   growth?: GrowthPoint[];
   hubspot?: HubspotFigures;
+  license?: LicenseCheckFigures;
 }
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -102,4 +104,23 @@ export function printFigures(f: Figures, log: (line: string) => void): void {
       `  wall ÷ rate-limit floor ${h.wallOverFloor} (goal ≤ 1.15: ${h.wallOverFloor <= 1.15 ? 'met' : 'MISSED'})`,
     );
   }
+  if (f.license) printLicenseFigures(f.license, log);
+}
+
+function printLicenseFigures(l: LicenseCheckFigures, log: (line: string) => void): void {
+  log(`\n== license check (median of ${l.rounds} round(s); ${n(l.licenses)} activated licenses in turn)`);
+  log(`  target          full speed ok/s   p99 ms   |  at ${n(l.fixedRate)}/s: ok/s   p50 ms   p99 ms`);
+  for (const [name, a, b] of [
+    ['licensync', l.licensyncFull, l.licensyncFixed],
+    ['bare express', l.bareFull, l.bareFixed],
+  ] as const) {
+    log(
+      `  ${name.padEnd(13)}  ${n(a.okPerSecond).padStart(15)}   ${String(a.p99Ms).padStart(6)}   |  ${n(b.okPerSecond).padStart(14)}   ${String(b.p50Ms).padStart(6)}   ${String(b.p99Ms).padStart(6)}`,
+    );
+  }
+  log(`  licensync ÷ bare express throughput  ${l.ratioToBare.toFixed(2)}×`);
+  const met = l.licensyncFixed.p99Ms <= 5 && l.licensyncFixed.non2xx + l.licensyncFixed.errors === 0;
+  log(
+    `  licensync p99 at ${n(l.fixedRate)}/s   ${l.licensyncFixed.p99Ms} ms (goal ≤ 5 ms: ${met ? 'met' : 'MISSED'})`,
+  );
 }

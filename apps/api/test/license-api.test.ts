@@ -557,3 +557,57 @@ describe('bad input is a clear 4xx, never a 5xx', () => {
     }
   });
 });
+
+describe('admin: machines and app versions', () => {
+  it("lists a license's machines and frees one as an operator, recorded with the actor", async () => {
+    const { id, key } = await order('app');
+    await call('activate', { license_key: key, hardware_id: 'op-1', app_version: '1.0', os: 'mac' });
+    const listed = await stack.call('GET', `/licenses/${id}/activations`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ hardware_id: 'op-1', app_version: '1.0', os: 'mac', deactivated_at: null }),
+    ]);
+    const activationId = listed.body.data[0].id;
+    const freed = await stack.call('POST', `/licenses/${id}/activations/${activationId}/deactivate`);
+    expect(freed.body).toMatchObject({
+      deactivated: true,
+      activation: { deactivated_at: expect.any(String) },
+    });
+    expect(
+      (await stack.call('POST', `/licenses/${id}/activations/${activationId}/deactivate`)).body.deactivated,
+    ).toBe(false);
+    expect((await stack.call('GET', `/licenses/${id}`)).body).toMatchObject({ activations_in_use: 0 });
+    const [entry] = await stack.api.db
+      .select()
+      .from(schema.activityLog)
+      .where(
+        and(eq(schema.activityLog.kind, 'license.deactivated'), eq(schema.activityLog.actor, 'admin-token')),
+      );
+    expect(entry?.subjects).toContain(`license:${id}`);
+    expect((await stack.call('POST', `/licenses/${id}/activations/${id}/deactivate`)).status).toBe(404);
+    expect((await stack.call('GET', '/licenses/not-a-license/activations')).status).toBe(404);
+  });
+
+  it('declares app versions, which maintenance is then enforced against', async () => {
+    const put = await stack.call('PUT', '/products/app/versions/7.0', {
+      released_at: '2020-02-01T00:00:00Z',
+    });
+    expect(put.body).toEqual({ version: '7.0', released_at: '2020-02-01T00:00:00.000Z' });
+    expect((await stack.call('PUT', '/products/app/versions/7.0', { released_at: 'soon' })).status).toBe(400);
+    expect(
+      (await stack.call('PUT', '/products/nope/versions/7.0', { released_at: '2020-02-01T00:00:00Z' }))
+        .status,
+    ).toBe(404);
+    const listed = await stack.call('GET', '/products/app/versions');
+    expect(listed.body.data).toEqual(
+      expect.arrayContaining([{ version: '7.0', released_at: '2020-02-01T00:00:00.000Z' }]),
+    );
+    const { id, key } = await order('app');
+    await stack.api.db
+      .update(schema.licenses)
+      .set({ maintenanceUntil: new Date('2020-01-01T00:00:00Z') })
+      .where(eq(schema.licenses.id, id));
+    const res = await call('activate', { license_key: key, hardware_id: 'v', app_version: '7.0' });
+    expect(res.body.reason).toBe('maintenance_expired');
+  });
+});

@@ -1,4 +1,5 @@
 import { ACCESS_OPERATIONS } from './access-operations';
+import { ACTIVATION_OPERATIONS } from './activation-operations';
 import type { AdminOperation } from './admin-operation';
 import { CUSTOMER_OPERATIONS } from './customer-operations';
 import { DELIVERY_OPERATIONS } from './delivery-operations';
@@ -10,6 +11,7 @@ import { WEBHOOK_OPERATIONS } from './webhook-operations';
 /** Every operation of the admin API; a test fails when a mounted route is missing here. */
 export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...LEDGER_OPERATIONS,
+  ...ACTIVATION_OPERATIONS,
   ...CUSTOMER_OPERATIONS,
   ...SETTINGS_OPERATIONS,
   ...OPERATOR_OPERATIONS,

@@ -5,7 +5,7 @@ import { decideLicenseUse } from './decide-license-use';
 import { decideActivation } from './decide-seats';
 import { type AppFacts, LICENSE_API_ACTOR, type LicenseApiInput } from './license-api-input';
 import { LicenseRefusedError, refuse } from './license-refusal';
-import { readLicenseRows } from './read-license-state';
+import { readLicenseRow } from './read-license-state';
 import { recordActivationChange } from './record-activation-change';
 import { resolveLicense } from './resolve-license';
 import { type LicenseState, toLicenseState } from './to-license-state';
@@ -84,11 +84,6 @@ export async function activateLicense(
     return { activation: inserted!, created: true };
   });
 
-  const [fresh] = await readLicenseRows(db, {
-    workspaceId,
-    where: eq(licenses.id, licenseId),
-    hardwareId,
-    now,
-  });
+  const fresh = await readLicenseRow(db, { workspaceId, by: { licenseId }, hardwareId, now });
   return { activation, created, license: toLicenseState(fresh ?? resolved.row, input.product.shortCode) };
 }

@@ -12,6 +12,7 @@ export * from './issue-offline-license';
 export * from './last-check-buffer';
 export * from './license-api-input';
 export * from './license-refusal';
+export * from './list-activations';
 export * from './manage-license-users';
 export * from './read-license-state';
 export * from './record-activation-change';

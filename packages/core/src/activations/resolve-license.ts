@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import type { Db } from '../db/client';
 import { licenses, licenseUsers } from '../db/schema/index';
 import { verifyLicenseUserPassword } from '../license-users/hash-license-user-password';
 import { refuse } from './license-refusal';
-import { type LicenseRow, readLicenseRows } from './read-license-state';
+import { type LicenseRow, readLicenseRow } from './read-license-state';
 
 /** How an app proves it holds a license: its key, or (user products) a license user's login. */
 export type LicenseCredentials = { licenseKey: string } | { email: string; password: string };
@@ -23,7 +23,7 @@ const INVALID = 'no license of this product matches these credentials';
  * or not the email is known; only a right password learns `wrong_product`.
  */
 export async function resolveLicense(
-  db: DbOrTx,
+  db: Db,
   input: {
     workspaceId: string;
     productId: string;
@@ -35,10 +35,7 @@ export async function resolveLicense(
 ): Promise<ResolvedLicense> {
   const { workspaceId, credentials } = input;
   if ('licenseKey' in credentials) {
-    const [row] = await readLicenseRows(db, {
-      ...input,
-      where: eq(licenses.licenseKey, credentials.licenseKey),
-    });
+    const row = await readLicenseRow(db, { ...input, by: { licenseKey: credentials.licenseKey } });
     if (!row || row.license.productId !== input.productId) return refuse('invalid_credentials', INVALID);
     return { row, userEmail: null };
   }
@@ -70,7 +67,7 @@ export async function resolveLicense(
   if (forProduct.length === 0) {
     return refuse('wrong_product', 'this user has no license of this product');
   }
-  const [row] = await readLicenseRows(db, { ...input, where: eq(licenses.id, matched) });
+  const row = await readLicenseRow(db, { ...input, by: { licenseId: matched } });
   if (!row) return refuse('invalid_credentials', INVALID);
   return { row, userEmail: email };
 }

@@ -22,6 +22,7 @@ export * from './parse-catalog-file';
 export * from './parse-input';
 export * from './policy-input';
 export * from './product-input';
+export * from './product-versions';
 export * from './set-bundle-members';
 export * from './set-default-policy';
 export * from './to-policy-columns';

@@ -2,6 +2,7 @@ import { runAsActor } from '@licensync/core/history';
 import express, { Router } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { authenticateOperator } from '../../middleware/authenticate-operator';
+import { activationsRoute } from './activations.route';
 import { adminErrorHandler } from './admin-error-handler';
 import { catalogImportRoute } from './catalog-import.route';
 import { connectionsRoute } from './connections.route';
@@ -49,6 +50,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(catalogImportRoute(deps));
   router.use(licensesRoute(deps));
   router.use(licenseEditsRoute(deps));
+  router.use(activationsRoute(deps));
   router.use(ordersRoute(deps));
   router.use(customersRoute(deps));
   router.use(customerAccountsRoute(deps));

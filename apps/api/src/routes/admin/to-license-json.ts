@@ -21,6 +21,8 @@ export function toLicenseJson({
     valid_until: license.validUntil?.toISOString() ?? null,
     maintenance_until: license.maintenanceUntil?.toISOString() ?? null,
     max_activations: license.maxActivations,
+    activations_in_use: license.activationsInUse,
+    last_check_at: license.lastCheckAt?.toISOString() ?? null,
     floating_cloud: license.floatingCloud,
     max_license_users: license.maxLicenseUsers,
     is_trial: license.isTrial,

@@ -99,13 +99,18 @@ export function licenseApiRoute(deps: AppDeps & { lastChecks: LastCheckBuffer; n
   );
   router.post(
     '/license/v1/check',
-    licenseEndpoint(ep, licenseRequestSchema, async (b, t, now) => {
-      const { activationId, license } = await checkLicense({
-        ...base(b, t, now),
-        lastChecks: deps.lastChecks,
-      });
-      return { activation: { id: activationId, hardware_id: b.hardware_id }, license };
-    }),
+    licenseEndpoint(
+      ep,
+      licenseRequestSchema,
+      async (b, t, now) => {
+        const { activationId, license } = await checkLicense({
+          ...base(b, t, now),
+          lastChecks: deps.lastChecks,
+        });
+        return { activation: { id: activationId, hardware_id: b.hardware_id }, license };
+      },
+      { readOnly: true },
+    ),
   );
   router.post(
     '/license/v1/deactivate',

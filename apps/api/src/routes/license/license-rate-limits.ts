@@ -23,6 +23,9 @@ export function createLicenseRateLimits(deps: { config: Config; redis: RedisConn
       points,
       duration: config.LICENSE_API_RATE_WINDOW_S,
       insuranceLimiter: new RateLimiterMemory({ points, duration: config.LICENSE_API_RATE_WINDOW_S }),
+      // Once over, a key is refused from memory for the window: a flood costs Redis nothing.
+      inMemoryBlockOnConsumed: points + 1,
+      inMemoryBlockDuration: config.LICENSE_API_RATE_WINDOW_S,
     });
   const perIp = limiter('ip', config.LICENSE_API_RATE_PER_IP);
   const perKey = limiter('key', config.LICENSE_API_RATE_PER_KEY);
