@@ -1,5 +1,4 @@
 export * from './customer-link';
-export * from './customer-page';
 export * from './default-delivery-template';
 export * from './delivery-templates';
 export * from './delivery-view';

@@ -1,4 +1,4 @@
-import type { CustomerPage } from '@licensync/core/deliveries';
+import type { CustomerPage } from '@licensync/core/customer-page';
 import { html, type SafeHtml } from './html';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');

@@ -1,9 +1,5 @@
-import {
-  customerLinkKey,
-  freeCustomerSeat,
-  getCustomerPage,
-  verifyCustomerLink,
-} from '@licensync/core/deliveries';
+import { freeCustomerSeat, getCustomerPage } from '@licensync/core/customer-page';
+import { customerLinkKey, verifyCustomerLink } from '@licensync/core/deliveries';
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
