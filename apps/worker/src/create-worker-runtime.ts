@@ -1,5 +1,6 @@
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
+import { purgePasswordSetTokens } from '@licensync/core/deliveries';
 import { IDEMPOTENCY_KEY_TTL_MS, purgeIdempotencyKeys } from '@licensync/core/idempotency';
 import { closeInOrder } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
@@ -148,6 +149,9 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         maxBatches: Math.ceil(limit / batchSize),
       });
       if (events > 0) logger.info({ purged: events }, 'purged old outbound webhook events');
+      // Expired password links open nothing; they go with the same retention.
+      const links = await purgePasswordSetTokens(db, config.OUTBOX_RETENTION_DAYS * 86_400_000);
+      if (links > 0) logger.info({ purged: links }, 'purged expired password links');
     },
     { logger, what: 'outbox purge' },
   );

@@ -1,4 +1,9 @@
-import { customerLinkKey, issuePasswordSetToken, signCustomerLink } from '@licensync/core/deliveries';
+import {
+  customerLinkKey,
+  issuePasswordSetToken,
+  purgePasswordSetTokens,
+  signCustomerLink,
+} from '@licensync/core/deliveries';
 import * as schema from '@licensync/core/schema';
 import { type MailSink, startMailSink } from '@licensync/fakes/smtp';
 import { eventually } from '@licensync/test-env';
@@ -235,6 +240,15 @@ describe('delivery of license keys', () => {
       (await form(`${stack.api.url}/customer/v1/password`, { token: stale, password: 'long enough!' }))
         .status,
     ).toBe(410);
+    // Once past the retention, expired links are deleted; live ones stay.
+    const purged = await purgePasswordSetTokens(stack.api.db, 0);
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(
+      await stack.api.db
+        .select()
+        .from(schema.passwordSetTokens)
+        .where(eq(schema.passwordSetTokens.email, 'una@example.com')),
+    ).toEqual([expect.objectContaining({ usedAt: expect.any(Date) })]);
   });
 
   it('resends from the admin API, recorded with the operator as actor', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { passwordSetTokens } from '../db/schema/index';
 import { setLicenseUserPassword } from '../license-users/set-license-user-password';
@@ -110,4 +110,17 @@ export async function usePasswordSetToken(
       expiresAt: row.expiresAt,
     };
   });
+}
+
+/** Deletes password links that expired more than `olderThanMs` ago (used or not); returns how many. */
+export async function purgePasswordSetTokens(
+  db: DbOrTx,
+  olderThanMs: number,
+  now = new Date(),
+): Promise<number> {
+  const rows = await db
+    .delete(passwordSetTokens)
+    .where(lt(passwordSetTokens.expiresAt, new Date(now.getTime() - olderThanMs)))
+    .returning({ tokenHash: passwordSetTokens.tokenHash });
+  return rows.length;
 }
