@@ -46,6 +46,13 @@ module.exports = {
       to: { path: '^packages/hubspot/' },
     },
     {
+      name: 'license-client-stands-alone',
+      severity: 'error',
+      comment: "The client library is published for vendors' apps: it may use node: modules only.",
+      from: { path: '^packages/license-client/src/' },
+      to: { path: '^(packages/(?!license-client/)|apps/)' },
+    },
+    {
       name: 'fakes-stand-alone',
       severity: 'error',
       comment: 'The fake Stripe and HubSpot are usable without the service (e.g. by the demo or a vendor).',

@@ -9,6 +9,8 @@ import { errorHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
 import { adminRoute } from './routes/admin/admin.route';
+import { customerPageRoute } from './routes/customer/customer-page.route';
+import { passwordLinkRoute } from './routes/customer/password-link.route';
 import { healthRoute } from './routes/health.route';
 import { hubspotOauthRoute } from './routes/hubspot-oauth.route';
 import { jobsDashboardRoute } from './routes/jobs-dashboard.route';
@@ -32,6 +34,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(hubspotOauthRoute(deps));
   app.use(hubspotCardsRoute(deps));
   app.use(hubspotWebhooksRoute(deps));
+  // Pages customers open from their delivery mail: no admin token, the link is the credential.
+  app.use('/customer/v1', customerPageRoute(deps), passwordLinkRoute(deps));
   app.use('/api/v1', adminRoute(deps));
   app.use(jobsDashboardRoute(deps));
   app.use('/stripe-app', stripeAppRoute(deps));

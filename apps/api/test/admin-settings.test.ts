@@ -25,6 +25,7 @@ describe('GET/PATCH /api/v1/settings', () => {
       pause_collection_action: 'keep_working',
       resync_cron: '0 3 * * *',
       hubspot_default_object: 'contact',
+      deliver_licenses: true,
       sync_toggles: null,
     });
   });

@@ -4,6 +4,7 @@ import type { CliContext } from './cli-context';
 import { registerCatalogImport } from './commands/catalog-import.command';
 import { registerCustomersSearch } from './commands/customers-search.command';
 import { registerCustomersShow } from './commands/customers-show.command';
+import { registerDeliveries } from './commands/deliveries.command';
 import { registerFailuresDiscard } from './commands/failures-discard.command';
 import { registerFailuresList } from './commands/failures-list.command';
 import { registerFailuresReplay } from './commands/failures-replay.command';
@@ -76,5 +77,7 @@ export function createProgram(ctx: CliContext): Command {
   registerOperatorKeys(keys, ctx);
   const webhooks = program.command('webhooks').description('outbound webhook endpoints and deliveries');
   registerWebhooks(webhooks, ctx);
+  const deliveries = program.command('deliveries').description('mails that deliver keys to customers');
+  registerDeliveries(deliveries, ctx);
   return program;
 }

@@ -7,6 +7,7 @@ export interface SettingsJson {
   pause_collection_action: string;
   resync_cron: string;
   hubspot_default_object: string;
+  deliver_licenses: boolean;
   sync_toggles: Record<string, boolean> | null;
 }
 

@@ -57,6 +57,6 @@ it('once a worker runs, status counts it per queue and nothing waits', async () 
   const run = await runCli(['status'], cliEnv);
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout).toMatch(
-    /^workers inbox-events 1 · hubspot-sync 1 · resyncs 1 · outbound-webhooks 1 · status-sweeps 1 · hubspot-workflow-actions 1 · hubspot-deal-associations 1 · no event waiting$/m,
+    /^workers inbox-events 1 · hubspot-sync 1 · resyncs 1 · outbound-webhooks 1 · status-sweeps 1 · hubspot-workflow-actions 1 · hubspot-deal-associations 1 · license-deliveries 1 · no event waiting$/m,
   );
 });

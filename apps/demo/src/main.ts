@@ -9,14 +9,17 @@ import { loadConfig } from '@licensync/core/config';
 import { runMigrations } from '@licensync/core/db';
 import { createLogger } from '@licensync/core/logging';
 import { createFakeHubspot } from '@licensync/fakes/hubspot';
+import { startMailSink } from '@licensync/fakes/smtp';
 import { createFakeStripe, createStripeSimulator, deliverStripeEvent } from '@licensync/fakes/stripe';
 import { createWorkerRuntime } from '@licensync/worker';
 import type { DemoContext } from './demo-context';
+import { formatDeliveredMails } from './format-delivered-mails';
 import { hubspotSummary } from './hubspot-summary';
 import { printOperatorHints } from './print-operator-hints';
 import { resetDemoStores } from './reset-demo-stores';
 import { runBrokenPriceStep } from './run-broken-price-step';
 import { runDemoStory } from './run-demo-story';
+import { waitForDeliveries } from './wait-for-deliveries';
 import { waitForHubspot } from './wait-for-hubspot';
 import { waitForInbox } from './wait-for-inbox';
 
@@ -30,6 +33,8 @@ const demoDbUrl = new URL(base.DATABASE_URL);
 demoDbUrl.pathname = '/licensync_demo';
 const fake = await createFakeStripe();
 const hubspot = await createFakeHubspot();
+// Delivery mails go to an SMTP server inside the demo, which prints what it received.
+const mailSink = await startMailSink();
 const config = {
   ...base,
   DATABASE_URL: demoDbUrl.toString(),
@@ -38,6 +43,8 @@ const config = {
   STRIPE_API_BASE: fake.url,
   HUBSPOT_API_BASE: hubspot.url,
   HUBSPOT_ACCESS_TOKEN: hubspot.defaultPortal.token,
+  SMTP_URL: mailSink.url,
+  SMTP_FROM: 'Acme Licensing <licenses@acme.example>',
   LOG_LEVEL: 'info' as const,
   RELAY_INTERVAL_MS: 500,
   RELAY_MIN_AGE_MS: 1000,
@@ -84,6 +91,8 @@ await runDemoStory(demo);
 
 await waitForHubspot(api.db);
 console.log(`\n${hubspotSummary(hubspot, 'margaret@example.com')}`);
+await waitForDeliveries(api.db);
+console.log(`\n${formatDeliveredMails(mailSink.mails)}`);
 
 const broken = await runBrokenPriceStep(demo);
 printOperatorHints({
@@ -101,6 +110,7 @@ const stop = async () => {
   await api.close();
   await fake.close();
   await hubspot.close();
+  await mailSink.close();
   process.exit(0);
 };
 if (exitWhenDone) await stop();

@@ -1,5 +1,6 @@
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
+import { purgePasswordSetTokens } from '@licensync/core/deliveries';
 import { IDEMPOTENCY_KEY_TTL_MS, purgeIdempotencyKeys } from '@licensync/core/idempotency';
 import { closeInOrder } from '@licensync/core/lifecycle';
 import type { Logger } from '@licensync/core/logging';
@@ -13,6 +14,8 @@ import { purgeOutboundEvents } from '@licensync/core/webhooks';
 import { createFailureAlerter } from './alerts/create-failure-alerter';
 import { createWorkspaceStripe } from './clients/create-workspace-stripe';
 import { createWorkers } from './create-workers';
+import { createMailer } from './deliveries/create-mailer';
+import { createLicenseDeliveryPoll } from './deliveries/poll-license-deliveries';
 import { everyInterval } from './every-interval';
 import { connectHubspotPortals } from './hubspot/connect-hubspot-portals';
 import { createHubspotRuntime } from './hubspot/create-hubspot-runtime';
@@ -57,6 +60,8 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     logger,
     metrics,
   });
+  const mailer = config.SMTP_URL ? createMailer(config.SMTP_URL) : null;
+  if (!mailer) logger.warn('SMTP_URL is not set: license delivery mails stay pending until it is');
   const deps: WorkerDeps = {
     config,
     db,
@@ -69,6 +74,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     hubspot,
     resyncs,
     alerts,
+    mailer,
   };
 
   const connecting = keepConnecting(() => connectHubspotPortals({ config, db, hubspot }), {
@@ -117,6 +123,14 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
     createStatusSweepTick({ db, config, queue: queues.statusSweeps }),
     { logger: hubspot.logger, what: 'status sweep' },
   );
+  // Without a mail server the rows stay pending, and are sent once SMTP_URL is set.
+  const deliveries = mailer
+    ? everyInterval(
+        config.HUBSPOT_SYNC_POLL_MS,
+        createLicenseDeliveryPoll({ db, config, queue: queues.deliveries }),
+        { logger, what: 'license delivery poll' },
+      )
+    : null;
   const purge = everyInterval(
     config.OUTBOX_PURGE_INTERVAL_MS,
     async () => {
@@ -141,6 +155,9 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
         maxBatches: Math.ceil(limit / batchSize),
       });
       if (events > 0) logger.info({ purged: events }, 'purged old outbound webhook events');
+      // Expired password links open nothing; they go with the same retention.
+      const links = await purgePasswordSetTokens(db, config.OUTBOX_RETENTION_DAYS * 86_400_000);
+      if (links > 0) logger.info({ purged: links }, 'purged expired password links');
     },
     { logger, what: 'outbox purge' },
   );
@@ -163,10 +180,19 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
       stopping.abort();
       connecting.stop();
       const steps = [
-        () => Promise.all([relay.stop(), outbox.stop(), outbound.stop(), statusSweeps.stop(), purge.stop()]),
+        () =>
+          Promise.all([
+            relay.stop(),
+            outbox.stop(),
+            outbound.stop(),
+            statusSweeps.stop(),
+            deliveries?.stop(),
+            purge.stop(),
+          ]),
         () => Promise.all(workers.map((w) => closeWithin(w, config.WORKER_STOP_TIMEOUT_MS))),
         () => bookkeeping,
         () => hubspot.close(),
+        async () => mailer?.close(),
         () => closeQueues(queues),
         () => workerRedis.quit(),
         () => producerRedis.quit(),

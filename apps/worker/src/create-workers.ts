@@ -42,6 +42,11 @@ const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     concurrency: Math.max(8, config.WORKER_CONCURRENCY),
     stalledInterval: config.JOB_LOCK_MS,
   }),
+  // Waiting on the mail server; a few at once, within what SMTP servers accept per client.
+  [QUEUES.deliveries]: (config) => ({
+    concurrency: Math.max(4, config.WORKER_CONCURRENCY),
+    stalledInterval: config.JOB_LOCK_MS,
+  }),
 };
 
 /**

@@ -7,6 +7,7 @@ import type { SecretBox } from '@licensync/core/secrets';
 import type Stripe from 'stripe';
 import type { FailureAlerter } from './alerts/create-failure-alerter';
 import type { WorkspaceStripe } from './clients/create-workspace-stripe';
+import type { Mailer } from './deliveries/create-mailer';
 import type { HubspotRuntime } from './hubspot/create-hubspot-runtime';
 import type { ResyncDeps } from './resyncs/resync-deps';
 
@@ -24,4 +25,6 @@ export interface WorkerDeps {
   hubspot: HubspotRuntime;
   resyncs: ResyncDeps;
   alerts: FailureAlerter;
+  /** Null while `SMTP_URL` is unset: delivery mails then stay pending. */
+  mailer: Mailer | null;
 }

@@ -2,6 +2,7 @@ import { ACCESS_OPERATIONS } from './access-operations';
 import { ACTIVATION_OPERATIONS } from './activation-operations';
 import type { AdminOperation } from './admin-operation';
 import { CUSTOMER_OPERATIONS } from './customer-operations';
+import { DELIVERY_OPERATIONS } from './delivery-operations';
 import { LEDGER_OPERATIONS } from './ledger-operations';
 import { OPERATOR_OPERATIONS } from './operator-operations';
 import { SETTINGS_OPERATIONS } from './settings-operations';
@@ -16,4 +17,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...OPERATOR_OPERATIONS,
   ...ACCESS_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
+  ...DELIVERY_OPERATIONS,
 ];

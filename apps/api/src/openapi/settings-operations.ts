@@ -28,6 +28,7 @@ export const SETTINGS_OPERATIONS: AdminOperation[] = [
           pause_collection_action: 'keep_working',
           resync_cron: '0 4 * * *',
           hubspot_default_object: 'contact',
+          deliver_licenses: true,
           sync_toggles: { licenses: true, customers: true, subscriptions: true, invoices: false },
         },
         changed: ['disable_on_dispute', 'resync_cron'],

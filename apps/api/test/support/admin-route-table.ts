@@ -5,7 +5,7 @@ import type { AdminFixtures } from './seed-admin-fixtures';
  * replaced by noise. `{code}`, `{license}`, `{failure}` in the path stand for seeded rows.
  */
 export interface AdminRoute {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   query?: Record<string, string>;
   body?: unknown;
@@ -69,6 +69,18 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     method: 'POST',
     path: '/webhook_endpoints',
     body: { url: 'https://vendor.example/hooks', event_types: ['license.created', 'order.created'] },
+  },
+  { method: 'GET', path: '/deliveries', query: { customer_id: '0b6c3c1e-58f4-4a8e-9a38-2f1d0c6e7a11' } },
+  { method: 'POST', path: '/deliveries', body: { license_ids: ['{license}'] } },
+  { method: 'GET', path: '/delivery_template' },
+  {
+    method: 'PUT',
+    path: '/products/{code}/delivery_template',
+    body: {
+      subject: 'Keys',
+      text: '{{#licenses}}{{license_key}}{{/licenses}}',
+      html: '<p>{{customer_name}}</p>',
+    },
   },
 ];
 

@@ -1,5 +1,6 @@
 import {
   completeWorkflowActionJob,
+  deliverLicenseEmailJob,
   deliverWebhookJob,
   hubspotSyncJob,
   type JobName,
@@ -9,6 +10,7 @@ import {
   sweepStatusesJob,
 } from '@licensync/core/queues';
 import { createCompleteWorkflowAction } from './complete-workflow-action.job';
+import { createDeliverLicenseEmail } from './deliver-license-email.job';
 import { createDeliverWebhook } from './deliver-webhook.job';
 import type { JobHandler } from './job-handler';
 import { createProcessInboxEvent } from './process-inbox-event.job';
@@ -30,4 +32,5 @@ export const jobHandlers = {
   [sweepStatusesJob.name]: createSweepStatuses,
   [completeWorkflowActionJob.name]: createCompleteWorkflowAction,
   [readDealAssociationsJob.name]: createReadDealAssociations,
+  [deliverLicenseEmailJob.name]: createDeliverLicenseEmail,
 } as const satisfies Record<JobName, JobHandler>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryEnvVars } from './delivery-env-vars';
 import { hubspotCardEnvVars } from './hubspot-card-env-vars';
 import { licenseApiEnvVars } from './license-api-env-vars';
 import { resyncEnvVars } from './resync-env-vars';
@@ -217,6 +218,7 @@ export const envSchema = z.object({
     ),
   ...resyncEnvVars,
   ...hubspotCardEnvVars,
+  ...deliveryEnvVars,
   ...licenseApiEnvVars,
 });
 

@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { licenseCustomFields, licenseFeatures, licenses, licenseUsers } from '../db/schema/index';
+import { recordLicenseDeliveries } from '../deliveries/record-license-deliveries';
+import { currentActor } from '../history/actor-context';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
 import { toLicenseEventData } from '../webhooks/emit-license-events';
 import { emitOutboundEvent } from '../webhooks/emit-outbound-event';
@@ -101,6 +103,15 @@ export async function createLicenses(
     created.map((l) => l.id),
   );
   for (const l of created) await emitOutboundEvent(db, workspaceId, 'license.created', toLicenseEventData(l));
+  // Every source (Stripe, admin orders, HubSpot) passes here: the mail is owed by the same commit.
+  await recordLicenseDeliveries(db, {
+    workspaceId,
+    customerId: input.customerId,
+    orderId: input.orderId,
+    licenseIds: created.map((l) => l.id),
+    reason: 'created',
+    actor: currentActor() ?? 'system',
+  });
   return { licenses: drafts.map((d) => bySourceKey.get(d.sourceKey)!), created };
 }
 

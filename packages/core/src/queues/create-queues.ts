@@ -12,6 +12,7 @@ export function createQueues(connection: RedisConnection, prefix: string) {
     statusSweeps: new Queue(QUEUES.statusSweeps, opts),
     workflowActions: new Queue(QUEUES.workflowActions, opts),
     dealAssociations: new Queue(QUEUES.dealAssociations, opts),
+    deliveries: new Queue(QUEUES.deliveries, opts),
   };
   // Redis outages surface through the calls that fail (and /readyz); unhandled they would be logged raw.
   for (const q of Object.values(queues)) q.on('error', () => {});

@@ -3,6 +3,7 @@ export * from './is-final-failure';
 export * from './job-options';
 export * from './jobs/all-jobs';
 export * from './jobs/complete-workflow-action';
+export * from './jobs/deliver-license-email';
 export * from './jobs/deliver-webhook';
 export * from './jobs/job-retry';
 export * from './jobs/process-inbox-event';

@@ -10,6 +10,7 @@ export const QUEUES = {
   statusSweeps: 'status-sweeps',
   workflowActions: 'hubspot-workflow-actions',
   dealAssociations: 'hubspot-deal-associations',
+  deliveries: 'license-deliveries',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -21,6 +21,7 @@ export const WORKSPACE_SETTING_DEFAULTS = {
   disableOnDispute: false,
   pauseCollectionAction: 'keep_working',
   hubspotDefaultObject: 'contact',
+  deliverLicenses: true,
 } as const satisfies Omit<Required<WorkspaceSettings>, 'resyncCron'>;
 
 const TOGGLES = ['licenses', 'customers', 'subscriptions', 'invoices'] as const;

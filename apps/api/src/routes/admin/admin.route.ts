@@ -9,6 +9,7 @@ import { connectionsRoute } from './connections.route';
 import { customFieldsRoute } from './custom-fields.route';
 import { customerAccountsRoute } from './customer-accounts.route';
 import { customersRoute } from './customers.route';
+import { deliveriesRoute } from './deliveries.route';
 import { failuresRoute } from './failures.route';
 import { featuresRoute } from './features.route';
 import { historyRoute } from './history.route';
@@ -60,6 +61,7 @@ export function adminRoute(deps: AppDeps): Router {
   router.use(statusRoute(deps));
   router.use(settingsRoute(deps));
   router.use(webhooksRoute(deps));
+  router.use(deliveriesRoute(deps));
   router.use(adminErrorHandler());
   return router;
 }

@@ -26,6 +26,9 @@ export const settingsPatchBody = z
       .optional()
       .meta({ description: 'Cron (UTC) of the scheduled resyncs; applies at once, no restart.' }),
     hubspot_default_object: z.enum(['contact', 'company']).optional(),
+    deliver_licenses: z.boolean().optional().meta({
+      description: 'Mail customers their keys when licenses are created; off when you deliver them yourself.',
+    }),
     sync_toggles: toggles.optional(),
   })
   .refine(...atLeastOneField('setting'));
@@ -37,6 +40,7 @@ export const settingsJson = z.object({
   pause_collection_action: z.enum(['keep_working', 'disable']),
   resync_cron: z.string(),
   hubspot_default_object: z.enum(['contact', 'company']),
+  deliver_licenses: z.boolean(),
   sync_toggles: z
     .object({
       licenses: z.boolean(),
@@ -53,6 +57,7 @@ const SNAKE: Record<keyof EffectiveSettings, keyof z.output<typeof settingsJson>
   pauseCollectionAction: 'pause_collection_action',
   resyncCron: 'resync_cron',
   hubspotDefaultObject: 'hubspot_default_object',
+  deliverLicenses: 'deliver_licenses',
   syncToggles: 'sync_toggles',
 };
 
@@ -66,6 +71,7 @@ export function toSettingsJson(s: EffectiveSettings): z.output<typeof settingsJs
     pause_collection_action: s.pauseCollectionAction,
     resync_cron: s.resyncCron,
     hubspot_default_object: s.hubspotDefaultObject,
+    deliver_licenses: s.deliverLicenses,
     sync_toggles: s.syncToggles,
   };
 }
@@ -77,6 +83,7 @@ export function toSettingsPatch(b: z.output<typeof settingsPatchBody>): Settings
     pauseCollectionAction: b.pause_collection_action,
     resyncCron: b.resync_cron,
     hubspotDefaultObject: b.hubspot_default_object,
+    deliverLicenses: b.deliver_licenses,
     syncToggles: b.sync_toggles,
   };
 }

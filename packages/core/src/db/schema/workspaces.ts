@@ -18,6 +18,11 @@ export interface WorkspaceSettings {
   pauseCollectionAction?: 'keep_working' | 'disable';
   /** The HubSpot object a customer of undefined type becomes. */
   hubspotDefaultObject?: 'contact' | 'company';
+  /**
+   * Mail customers their keys when licenses are created (the default). Off for vendors who
+   * deliver keys in their own app.
+   */
+  deliverLicenses?: boolean;
 }
 
 export const workspaces = pgTable('workspaces', {

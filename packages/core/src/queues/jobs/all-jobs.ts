@@ -1,4 +1,5 @@
 import { completeWorkflowActionJob } from './complete-workflow-action';
+import { deliverLicenseEmailJob } from './deliver-license-email';
 import { deliverWebhookJob } from './deliver-webhook';
 import { processInboxEventJob } from './process-inbox-event';
 import { readDealAssociationsJob } from './read-deal-associations';
@@ -15,6 +16,7 @@ export const JOBS = [
   sweepStatusesJob,
   completeWorkflowActionJob,
   readDealAssociationsJob,
+  deliverLicenseEmailJob,
 ] as const;
 
 export type JobContract = (typeof JOBS)[number];

@@ -1,0 +1,349 @@
+import {
+  customerLinkKey,
+  issuePasswordSetToken,
+  purgePasswordSetTokens,
+  signCustomerLink,
+} from '@licensync/core/deliveries';
+import * as schema from '@licensync/core/schema';
+import { type MailSink, startMailSink } from '@licensync/fakes/smtp';
+import { eventually } from '@licensync/test-env';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from './support/start-stack';
+
+let stack: Stack;
+let sink: MailSink;
+
+beforeAll(async () => {
+  sink = await startMailSink();
+  stack = await startStack({
+    env: {
+      SMTP_URL: sink.url,
+      SMTP_FROM: 'Acme <keys@acme.test>',
+      HUBSPOT_SYNC_POLL_MS: '100',
+      JOB_BACKOFF_MS: '50',
+    },
+  });
+});
+afterAll(async () => {
+  await stack.close();
+  await sink.close();
+});
+
+const order = async (email: string, product: string, quantity = 1) => {
+  const res = await stack.call('POST', '/orders', {
+    customer: { email, first_name: 'Ann' },
+    product,
+    quantity,
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+};
+const licensesOf = (email: string) =>
+  stack.api.db
+    .select({ license: schema.licenses })
+    .from(schema.licenses)
+    .innerJoin(schema.customers, eq(schema.customers.id, schema.licenses.customerId))
+    .where(eq(schema.customers.email, email))
+    .then((rows) => rows.map((r) => r.license));
+const deliveriesTo = (recipient: string) =>
+  stack.api.db
+    .select()
+    .from(schema.licenseDeliveries)
+    .where(eq(schema.licenseDeliveries.recipient, recipient));
+/** The link of a mail, sent to this api instead of PUBLIC_URL. */
+const linkIn = (text: string, path: string) => {
+  const match = text.match(new RegExp(`https?://\\S+${path}\\?token=[\\w.-]+`));
+  if (!match) throw new Error(`no ${path} link in:\n${text}`);
+  const url = new URL(match[0]);
+  return `${stack.api.url}${url.pathname}${url.search}`;
+};
+const form = (url: string, fields: Record<string, string>) =>
+  fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+const historyOf = async (licenseId: string): Promise<{ kind: string; message: string; actor: string }[]> =>
+  (await stack.call('GET', `/history?license_id=${licenseId}`)).body.data;
+const historyKinds = async (licenseId: string) => (await historyOf(licenseId)).map((e) => e.kind);
+
+describe('delivery of license keys', () => {
+  it('mails the customer their key, in a plain-text and an HTML part, and records it in the history', async () => {
+    await order('ann@example.com', 'pro', 2);
+    const [mail] = await sink.waitFor({ to: 'ann@example.com' });
+    const licenses = await licensesOf('ann@example.com');
+    expect(licenses).toHaveLength(2);
+    expect(mail!.from).toBe('keys@acme.test');
+    expect(mail!.subject).toMatch(/licenses$/);
+    for (const l of licenses) {
+      expect(mail!.text).toContain(`License key: ${l.licenseKey}`);
+      expect(mail!.html).toContain(`<code>${l.licenseKey}</code>`);
+    }
+    expect(mail!.parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
+    await eventually(async () => (await deliveriesTo('ann@example.com'))[0]?.status === 'sent');
+    const [row] = await deliveriesTo('ann@example.com');
+    expect(row).toMatchObject({ reason: 'created', attempts: 1, lastError: null });
+    expect(row!.messageId).toBeTruthy();
+    expect(await historyKinds(licenses[0]!.id)).toContain('delivery.sent');
+  });
+
+  it('a Stripe purchase mails its buyer once, however often Stripe delivers the event', async () => {
+    const { sim } = stack.fake;
+    const product = sim.createProduct({ name: 'Acme Pro', metadata: { short_code: 'pro' } }).product;
+    const price = sim.createPrice({ product: product.id, unit_amount: 9900 }).price;
+    const { events } = sim.checkout({
+      customer_email: 'stripe-buyer@example.com',
+      mode: 'payment',
+      lineItems: [{ price: price.id, quantity: 1 }],
+    });
+    const completed = events.filter((e) => e.type === 'checkout.session.completed');
+    await stack.deliver(completed);
+    const [mail] = await sink.waitFor({ to: 'stripe-buyer@example.com' });
+    const [license] = await licensesOf('stripe-buyer@example.com');
+    expect(mail!.text).toContain(license!.licenseKey!);
+    await stack.deliver(completed);
+    await stack.settled(completed);
+    const rows = await deliveriesTo('stripe-buyer@example.com');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ reason: 'created', actor: 'system' });
+    expect(sink.mails.filter((m) => m.to.includes('stripe-buyer@example.com'))).toHaveLength(1);
+  });
+
+  it("the customer page lists the licenses and frees a machine's seat; a forged or expired link opens nothing", async () => {
+    const [mail] = await sink.waitFor({ to: 'ann@example.com' });
+    const page = linkIn(mail!.text, '/customer/v1/page');
+    const [license] = await licensesOf('ann@example.com');
+    const [seat] = await stack.api.db
+      .insert(schema.licenseActivations)
+      .values({
+        workspaceId: stack.workspaceId,
+        licenseId: license!.id,
+        hardwareId: 'hw-<b>1</b>',
+        os: 'linux',
+      })
+      .returning();
+    await stack.api.db
+      .update(schema.licenses)
+      .set({ activationsInUse: 1 })
+      .where(eq(schema.licenses.id, license!.id));
+
+    const opened = await fetch(page);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(opened.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const body = await opened.text();
+    expect(body).toContain(license!.licenseKey!);
+    expect(body).toContain('hw-&lt;b&gt;1&lt;/b&gt;');
+    expect(body).not.toContain('<b>1</b>');
+
+    const token = new URL(page).searchParams.get('token')!;
+    const freed = await form(`${stack.api.url}/customer/v1/page/deactivate`, {
+      token,
+      activation_id: seat!.id,
+    });
+    expect(freed.status).toBe(303);
+    const [after] = await stack.api.db
+      .select()
+      .from(schema.licenseActivations)
+      .where(eq(schema.licenseActivations.id, seat!.id));
+    expect(after!.deactivatedAt).not.toBeNull();
+    const [counted] = await stack.api.db
+      .select()
+      .from(schema.licenses)
+      .where(eq(schema.licenses.id, license!.id));
+    expect(counted!.activationsInUse).toBe(0);
+    const again = await (await fetch(`${stack.api.url}${freed.headers.get('location')}`)).text();
+    expect(again).toContain('The seat is free.');
+    expect(again).not.toContain('hw-&lt;b&gt;1');
+
+    // Another customer's seat cannot be freed with this link.
+    await order('bob@example.com', 'pro');
+    const [bobs] = await licensesOf('bob@example.com');
+    const [bobSeat] = await stack.api.db
+      .insert(schema.licenseActivations)
+      .values({ workspaceId: stack.workspaceId, licenseId: bobs!.id, hardwareId: 'bob-hw' })
+      .returning();
+    await form(`${stack.api.url}/customer/v1/page/deactivate`, { token, activation_id: bobSeat!.id });
+    const [bobAfter] = await stack.api.db
+      .select()
+      .from(schema.licenseActivations)
+      .where(eq(schema.licenseActivations.id, bobSeat!.id));
+    expect(bobAfter!.deactivatedAt).toBeNull();
+
+    const [body64, sig] = token.split('.') as [string, string];
+    const claims = JSON.parse(Buffer.from(body64, 'base64url').toString());
+    const forged = `${Buffer.from(JSON.stringify({ ...claims, c: bobs!.customerId })).toString('base64url')}.${sig}`;
+    expect((await fetch(`${stack.api.url}/customer/v1/page?token=${forged}`)).status).toBe(410);
+    const expired = signCustomerLink(
+      {
+        workspaceId: stack.workspaceId,
+        customerId: license!.customerId,
+        expiresAt: Math.floor(Date.now() / 1000) - 1,
+      },
+      customerLinkKey(stack.env.config.ENCRYPTION_KEY),
+    );
+    expect((await fetch(`${stack.api.url}/customer/v1/page?token=${expired}`)).status).toBe(410);
+    expect(
+      (
+        await form(`${stack.api.url}/customer/v1/page/deactivate`, {
+          token: expired,
+          activation_id: bobSeat!.id,
+        })
+      ).status,
+    ).toBe(410);
+  });
+
+  it('a user license mails a password link that works once, then expires', async () => {
+    await order('una@example.com', 'team');
+    const [mail] = await sink.waitFor({ to: 'una@example.com' });
+    expect(mail!.text).not.toContain('License key');
+    const link = linkIn(mail!.text, '/customer/v1/password');
+    const token = new URL(link).searchParams.get('token')!;
+    const opened = await fetch(link);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('una@example.com');
+
+    const tooShort = await form(`${stack.api.url}/customer/v1/password`, { token, password: 'short' });
+    expect(tooShort.status).toBe(400);
+    const set = await form(`${stack.api.url}/customer/v1/password`, {
+      token,
+      password: 'correct horse battery',
+    });
+    expect(set.status).toBe(200);
+    const [license] = await licensesOf('una@example.com');
+    const [user] = await stack.api.db
+      .select()
+      .from(schema.licenseUsers)
+      .where(
+        and(eq(schema.licenseUsers.licenseId, license!.id), eq(schema.licenseUsers.email, 'una@example.com')),
+      );
+    expect(user!.passwordHash).toMatch(/^scrypt\$/);
+
+    const twice = await form(`${stack.api.url}/customer/v1/password`, {
+      token,
+      password: 'another password',
+    });
+    expect(twice.status).toBe(410);
+    expect((await fetch(link)).status).toBe(410);
+    const [still] = await stack.api.db
+      .select()
+      .from(schema.licenseUsers)
+      .where(eq(schema.licenseUsers.licenseId, license!.id));
+    expect(still!.passwordHash).toBe(user!.passwordHash);
+
+    const stale = await issuePasswordSetToken(stack.api.db, {
+      workspaceId: stack.workspaceId,
+      licenseId: license!.id,
+      email: 'una@example.com',
+      deliveryId: null,
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    expect((await fetch(`${stack.api.url}/customer/v1/password?token=${stale}`)).status).toBe(410);
+    expect(
+      (await form(`${stack.api.url}/customer/v1/password`, { token: stale, password: 'long enough!' }))
+        .status,
+    ).toBe(410);
+    // Once past the retention, expired links are deleted; live ones stay.
+    const purged = await purgePasswordSetTokens(stack.api.db, 0);
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(
+      await stack.api.db
+        .select()
+        .from(schema.passwordSetTokens)
+        .where(eq(schema.passwordSetTokens.email, 'una@example.com')),
+    ).toEqual([expect.objectContaining({ usedAt: expect.any(Date) })]);
+  });
+
+  it('resends from the admin API, recorded with the operator as actor', async () => {
+    const [license] = await licensesOf('bob@example.com');
+    await sink.waitFor({ to: 'bob@example.com' });
+    const res = await stack.call('POST', '/deliveries', { license_ids: [license!.id] });
+    expect(res.status).toBe(202);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({
+        recipient: 'bob@example.com',
+        reason: 'resend',
+        actor: 'admin-token',
+        status: 'pending',
+      }),
+    ]);
+    const mails = await sink.waitFor({ to: 'bob@example.com', count: 2 });
+    expect(mails[1]!.text).toContain(license!.licenseKey!);
+    const listed = await stack.call('GET', `/deliveries?license_id=${license!.id}`);
+    expect(listed.body.data.map((d: { reason: string }) => d.reason)).toEqual(['resend', 'created']);
+    expect(
+      (await stack.call('POST', '/deliveries', { license_ids: ['00000000-0000-4000-8000-000000000000'] }))
+        .status,
+    ).toBe(404);
+    expect((await stack.call('POST', '/deliveries', { license_ids: [] })).status).toBe(400);
+  });
+
+  it('the deliver_licenses setting off: no mail for new licenses, and a resend is refused', async () => {
+    const off = await stack.call('PATCH', '/settings', { deliver_licenses: false });
+    expect(off.body.settings.deliver_licenses).toBe(false);
+    await order('quiet@example.com', 'pro');
+    const [license] = await licensesOf('quiet@example.com');
+    expect(license).toBeDefined();
+    expect(await deliveriesTo('quiet@example.com')).toEqual([]);
+    const resend = await stack.call('POST', '/deliveries', { license_ids: [license!.id] });
+    expect(resend.status).toBe(422);
+    expect(resend.body.error).toContain('deliver_licenses');
+    // A mail recorded before the switch is skipped, with the reason in the history.
+    const [pending] = await stack.api.db
+      .insert(schema.licenseDeliveries)
+      .values({
+        workspaceId: stack.workspaceId,
+        customerId: license!.customerId,
+        recipient: 'quiet@example.com',
+        licenseIds: [license!.id],
+        reason: 'created',
+        actor: 'system',
+      })
+      .returning();
+    await eventually(async () => (await deliveriesTo('quiet@example.com'))[0]?.status === 'skipped');
+    expect(await historyKinds(license!.id)).toContain('delivery.skipped');
+    expect(sink.mails.filter((m) => m.to.includes('quiet@example.com'))).toEqual([]);
+    expect(pending!.status).toBe('pending');
+    await stack.call('PATCH', '/settings', { deliver_licenses: true });
+  });
+
+  it('a mail server that says "try later" is retried; one that refuses the mailbox fails for good', async () => {
+    sink.failNext(1, 451);
+    await order('later@example.com', 'pro');
+    await sink.waitFor({ to: 'later@example.com' });
+    await eventually(async () => (await deliveriesTo('later@example.com'))[0]?.status === 'sent');
+    expect((await deliveriesTo('later@example.com'))[0]!.attempts).toBe(2);
+
+    sink.failNext(1, 550);
+    await order('nobody@example.com', 'pro');
+    await eventually(async () => (await deliveriesTo('nobody@example.com'))[0]?.lastError !== null);
+    const [failed] = await deliveriesTo('nobody@example.com');
+    expect(failed!.status).toBe('dispatched');
+    expect(failed!.lastError).toContain('refused by the mail sink');
+    const [license] = await licensesOf('nobody@example.com');
+    const entries = await historyOf(license!.id);
+    expect(entries.find((e) => e.kind === 'delivery.failed')?.message).toContain('for good');
+  });
+
+  it('a product template replaces the built-in one; a broken template is refused', async () => {
+    const bad = await stack.call('PUT', '/products/pro/delivery_template', {
+      subject: 's',
+      text: '{{#licenses}}',
+      html: 'h',
+    });
+    expect(bad.status).toBe(422);
+    const put = await stack.call('PUT', '/products/pro/delivery_template', {
+      subject: 'Keys for {{customer_email}}',
+      text: '{{#licenses}}KEY {{license_key}}\n{{/licenses}}',
+      html: '<p>{{#licenses}}<b>{{license_key}}</b>{{/licenses}}</p>',
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.source).toBe('product');
+    expect((await stack.call('GET', '/delivery_template')).body.source).toBe('default');
+    await order('tpl@example.com', 'pro');
+    const [mail] = await sink.waitFor({ to: 'tpl@example.com' });
+    const [license] = await licensesOf('tpl@example.com');
+    expect(mail!.subject).toBe('Keys for tpl@example.com');
+    expect(mail!.text.trim()).toBe(`KEY ${license!.licenseKey}`);
+    expect(mail!.html).toContain(`<b>${license!.licenseKey}</b>`);
+    expect((await stack.call('DELETE', '/products/pro/delivery_template')).body.source).toBe('default');
+    expect((await stack.call('GET', '/products/nope/delivery_template')).status).toBe(404);
+  });
+});
