@@ -10,16 +10,15 @@ export async function loadPolicyContext(options: {
   product: Product;
 }): Promise<PolicyProductContext> {
   const { tx, product } = options;
-  const [features, fields] = await Promise.all([
-    tx
-      .select({ code: productFeatures.code })
-      .from(productFeatures)
-      .where(eq(productFeatures.productId, product.id)),
-    tx
-      .select({ name: productCustomFields.name })
-      .from(productCustomFields)
-      .where(eq(productCustomFields.productId, product.id)),
-  ]);
+  // Sequential: `tx` is a transaction, one query at a time on its connection.
+  const features = await tx
+    .select({ code: productFeatures.code })
+    .from(productFeatures)
+    .where(eq(productFeatures.productId, product.id));
+  const fields = await tx
+    .select({ name: productCustomFields.name })
+    .from(productCustomFields)
+    .where(eq(productCustomFields.productId, product.id));
   return {
     authorizationMethod: product.authorizationMethod,
     featureCodes: new Set(features.map((f) => f.code)),

@@ -48,22 +48,22 @@ export async function withLicenseDetails(
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.license.id);
   const workspaceId = rows[0]!.license.workspaceId;
-  const [features, fields, users] = await Promise.all([
-    db
-      .select()
-      .from(licenseFeatures)
-      .where(and(eq(licenseFeatures.workspaceId, workspaceId), inArray(licenseFeatures.licenseId, ids))),
-    db
-      .select()
-      .from(licenseCustomFields)
-      .where(
-        and(eq(licenseCustomFields.workspaceId, workspaceId), inArray(licenseCustomFields.licenseId, ids)),
-      ),
-    db
-      .select()
-      .from(licenseUsers)
-      .where(and(eq(licenseUsers.workspaceId, workspaceId), inArray(licenseUsers.licenseId, ids))),
-  ]);
+  // One after another: `db` is often a transaction, whose single connection runs one query at a
+  // time anyway (pg warns about, and will refuse, queries queued on a busy client).
+  const features = await db
+    .select()
+    .from(licenseFeatures)
+    .where(and(eq(licenseFeatures.workspaceId, workspaceId), inArray(licenseFeatures.licenseId, ids)));
+  const fields = await db
+    .select()
+    .from(licenseCustomFields)
+    .where(
+      and(eq(licenseCustomFields.workspaceId, workspaceId), inArray(licenseCustomFields.licenseId, ids)),
+    );
+  const users = await db
+    .select()
+    .from(licenseUsers)
+    .where(and(eq(licenseUsers.workspaceId, workspaceId), inArray(licenseUsers.licenseId, ids)));
   return rows.map((row) => {
     const mine = <T extends { licenseId: string }>(list: T[]) =>
       list.filter((x) => x.licenseId === row.license.id);
