@@ -1,3 +1,4 @@
+import { DETACHED_ENTITY } from '@licensync/core/customers';
 import { CUSTOMER_ID_PROPERTY, findCompaniesByDomain, findCompaniesByName } from '@licensync/hubspot';
 import { toHubspotCompanyProperties, toHubspotContactProperties } from '@licensync/mappers';
 import { associateMissing } from './associate-missing';
@@ -28,8 +29,27 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
   const ids = rows.map((r) => r.source.id);
   const contactLinks = await loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', '0-1', ids);
   const companyLinks = await loadHubspotLinks(ctx.db, ctx.workspaceId, 'customer', '0-2', ids);
+  // Records a rep disconnected from the customer: never matched again (by email, domain or name)
+  // until a rep connects one. The upsert by email would land on that very contact, so a customer
+  // with a disconnected contact and no link gets no contact write; likewise for its company.
+  const detachedContacts = await loadHubspotLinks(ctx.db, ctx.workspaceId, DETACHED_ENTITY, '0-1', ids);
+  const detachedCompanies = await loadHubspotLinks(ctx.db, ctx.workspaceId, DETACHED_ENTITY, '0-2', ids);
+  /** Linked, named by metadata as another record, or never disconnected: the sync may write it. */
+  const matchable = (
+    r: CustomerRow,
+    links: Map<string, string>,
+    detached: Map<string, string>,
+    named?: string,
+  ) =>
+    links.has(r.source.id) ||
+    !detached.has(r.source.id) ||
+    (named !== undefined && named !== detached.get(r.source.id));
 
-  const people = rows.filter((r) => r.hubspotObject === 'contact');
+  const people = rows.filter(
+    (r) =>
+      r.hubspotObject === 'contact' &&
+      matchable(r, contactLinks, detachedContacts, r.metadata.hubspot_contact_id),
+  );
   const contacts = await writeCustomerRecords(
     ctx.session,
     '0-1',
@@ -47,6 +67,7 @@ export async function syncCustomers(ctx: SyncContext, customerIds: string[]): Pr
 
   const companyRows = rows
     .filter((r) => r.hubspotObject === 'company' || contactIds.has(r.source.id))
+    .filter((r) => matchable(r, companyLinks, detachedCompanies, r.metadata.hubspot_company_id))
     .map((r) => ({ r, properties: toHubspotCompanyProperties(r.source, ctx) }))
     .filter((c) => c.properties !== null);
   const { writes: companyWrites, deferred: sameNewCompany } = await resolveCompanies(

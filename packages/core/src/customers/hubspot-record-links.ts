@@ -106,7 +106,15 @@ export async function writeRecordLink(
     .onConflictDoNothing();
 }
 
-/** Drops the record's link; returns whether it had one. */
+/**
+ * The marker a disconnect leaves: "this customer must not be matched to this record again". It is
+ * an `external_links` row of its own entity kind, so the record's uniqueness still holds (one row
+ * per record) and connecting the record again (`writeRecordLink`) replaces it. The sync reads it
+ * and skips its email/domain/name matching for that customer and record type.
+ */
+export const DETACHED_ENTITY = 'customer_detached';
+
+/** Drops the record's link; returns whether it had one. Leaves a disconnect's marker alone. */
 export async function deleteRecordLink(
   db: DbOrTx,
   workspaceId: string,
@@ -115,7 +123,50 @@ export async function deleteRecordLink(
 ): Promise<boolean> {
   const removed = await db
     .delete(externalLinks)
-    .where(linkOf(workspaceId, type, objectId))
+    .where(and(linkOf(workspaceId, type, objectId), eq(externalLinks.entityKind, LINK_ENTITY)))
     .returning();
   return removed.length > 0;
+}
+
+/**
+ * A rep's disconnect: drops the record's link and records that its customer must not be
+ * auto-matched to it again (a sync would otherwise find the contact by email or the company by
+ * domain and link it back at once). Returns whether the record had a link.
+ */
+export async function detachRecordLink(
+  db: DbOrTx,
+  workspaceId: string,
+  type: HubspotRecordType,
+  objectId: string,
+): Promise<boolean> {
+  const removed = await db
+    .delete(externalLinks)
+    .where(and(linkOf(workspaceId, type, objectId), eq(externalLinks.entityKind, LINK_ENTITY)))
+    .returning({ customerId: externalLinks.entityId });
+  const customerId = removed[0]?.customerId;
+  if (!customerId) return false;
+  // One marker per customer and type: the latest disconnect is the one remembered.
+  await db
+    .delete(externalLinks)
+    .where(
+      and(
+        eq(externalLinks.workspaceId, workspaceId),
+        eq(externalLinks.provider, 'hubspot'),
+        eq(externalLinks.entityKind, DETACHED_ENTITY),
+        eq(externalLinks.entityId, customerId),
+        eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
+      ),
+    );
+  await db
+    .insert(externalLinks)
+    .values({
+      workspaceId,
+      entityKind: DETACHED_ENTITY,
+      entityId: customerId,
+      provider: 'hubspot',
+      externalType: HUBSPOT_RECORD_TYPE_ID[type],
+      externalId: objectId,
+    })
+    .onConflictDoNothing();
+  return true;
 }

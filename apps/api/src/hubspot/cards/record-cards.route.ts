@@ -1,7 +1,7 @@
 import { parseInput } from '@licensync/core/catalog';
 import {
   connectHubspotRecord,
-  deleteRecordLink,
+  detachRecordLink,
   findRecordConnection,
   getCustomer,
   HUBSPOT_RECORD_TYPE_ID,
@@ -115,7 +115,9 @@ export function recordCardsRoute(deps: AppDeps): Router {
 
   router.delete('/records/:objectType/:objectId/connection', async (req, res) => {
     const { type, objectId } = recordOf(req);
-    const removed = await deleteRecordLink(db, hubspotCaller(res).workspaceId, type, objectId);
+    const workspaceId = hubspotCaller(res).workspaceId;
+    // Remembered, so the next sync does not match the customer to this record again by email/domain.
+    const removed = await db.transaction((tx) => detachRecordLink(tx, workspaceId, type, objectId));
     if (!removed) return sendHubspotError(res, 404, 'not_connected', NOT_CONNECTED);
     res.json({ connected: false, disconnected: true });
   });
