@@ -181,6 +181,41 @@ describe('POST /hubspot/cards/orders', () => {
     expect(await ledgerCounts(db())).toEqual(before);
   });
 
+  it("gives new customers the card's type, even when the workspace's default object is company", async () => {
+    const ws = eq(schema.workspaces.id, stack.api.workspaceId);
+    const [workspace] = await db().select().from(schema.workspaces).where(ws);
+    await db()
+      .update(schema.workspaces)
+      .set({ settings: { ...workspace!.settings, hubspotDefaultObject: 'company' } })
+      .where(ws);
+    try {
+      const person = await contactOrder('104', { email: 'typed@person.example', firstName: 'Pat' });
+      expect(person.status).toBe(201);
+      const company = await card('/orders', {
+        method: 'POST',
+        body: {
+          objectType: 'company',
+          objectId: '303',
+          record: {
+            name: 'Typed Co',
+            domain: 'typed-co.example',
+            contact: { email: 'buyer@typed-co.example' },
+          },
+          productId: pro.id,
+          quantity: 1,
+        },
+      });
+      expect(company.status).toBe(201);
+      const typeOf = async (email: string) =>
+        (await db().select().from(schema.customers).where(eq(schema.customers.email, email)))[0]
+          ?.customerType;
+      expect(await typeOf('typed@person.example')).toBe('individual');
+      expect(await typeOf('buyer@typed-co.example')).toBe('company');
+    } finally {
+      await db().update(schema.workspaces).set({ settings: workspace!.settings }).where(ws);
+    }
+  });
+
   it('answers 400 naming the field for a malformed body', async () => {
     const res = await card('/orders', { method: 'POST', body: { objectType: 'deal', quantity: 0 } });
     expect(res.status).toBe(400);

@@ -55,6 +55,30 @@ describe('the "Create License" workflow action', () => {
     expect(keys).toEqual(expect.arrayContaining(fields[0].license_ids.split(',')));
   });
 
+  it("makes an enrolled contact's new customer an individual, whatever the workspace's default object", async () => {
+    const ws = eq(schema.workspaces.id, app.stack.workspaceId);
+    const [workspace] = await db().select().from(schema.workspaces).where(ws);
+    await db()
+      .update(schema.workspaces)
+      .set({ settings: { ...workspace!.settings, hubspotDefaultObject: 'company' } })
+      .where(ws);
+    try {
+      const body = execution({
+        callbackId: 'ap-12345678-1002-7-0',
+        properties: { email: 'typed@signups.test', firstname: 'Ty', lastname: 'Ped', company: '' },
+      });
+      const answer = await postWorkflowAction(app.caller, ACTION, body);
+      expect(answer.body.outputFields).toMatchObject({ hs_execution_state: 'SUCCESS' });
+      const [customer] = await db()
+        .select()
+        .from(schema.customers)
+        .where(eq(schema.customers.email, 'typed@signups.test'));
+      expect(customer?.customerType).toBe('individual');
+    } finally {
+      await db().update(schema.workspaces).set({ settings: workspace!.settings }).where(ws);
+    }
+  });
+
   it('on a deal without a customer email, answers BLOCK and completes HubSpot’s callback once the worker read the deal’s contact', async () => {
     const contact = await app.sdk.crm.contacts.basicApi.create({
       properties: { email: 'buyer@deal.test', firstname: 'Dee', lastname: 'Buyer', phone: '+49 30 1234' },

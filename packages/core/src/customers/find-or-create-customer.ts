@@ -10,6 +10,8 @@ export interface CustomerInput {
   email: string;
   name?: string | null;
   stripeCustomerId?: string | null;
+  /** Only for a customer created here; unset, it follows the workspace's HubSpot default object. */
+  customerType?: 'individual' | 'company' | null;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function findOrCreateCustomer(db: DbOrTx, input: CustomerInput): Pr
       email,
       name: input.name ?? null,
       stripeCustomerId: input.stripeCustomerId ?? null,
+      customerType: input.customerType ?? null,
     })
     .onConflictDoNothing()
     .returning();

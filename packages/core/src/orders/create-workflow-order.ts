@@ -43,6 +43,10 @@ export async function createWorkflowOrder(options: {
         firstName: c.firstName || undefined,
         lastName: c.lastName || undefined,
         phone: c.phone || undefined,
+        // The enrolled record says what a new customer is; a deal's follows the workspace default.
+        ...(request.object.type !== 'deal' && {
+          customerType: request.object.type === 'contact' ? 'individual' : 'company',
+        }),
         ...(company && { company }),
       },
       product: request.product,

@@ -16,6 +16,12 @@ export interface OrderCustomerInput {
   lastName?: string;
   /** Kept in the customer's metadata (`phone`), e.g. from a workflow's "add customer" fields. */
   phone?: string;
+  /**
+   * The type a customer created by this order gets (a contact card's person `individual`, a
+   * company card's `company`); absent, it stays unset and follows the workspace's default. An
+   * existing customer keeps its type.
+   */
+  customerType?: 'individual' | 'company';
   /** The contact's company; it becomes (or updates) the customer's account. */
   company?: { name: string; domain?: string | null; taxId?: string | null };
 }

@@ -35,6 +35,7 @@ export async function resolveOrderCustomer(
     email: input.email,
     name,
     stripeCustomerId: input.stripeCustomerId,
+    customerType: input.customerType,
   });
   const phone = input.phone?.trim() || undefined;
   const renamed = Boolean(name && customer.name !== name);
@@ -99,7 +100,11 @@ async function accountCustomer(db: DbOrTx, workspaceId: string, input: OrderCust
   }
   if (account.name.trim() === '') throw new UnprocessableError('customer.account_id', EMPTY_COMPANY);
   if (input.email) {
-    const customer = await findOrCreateCustomer(db, { workspaceId, email: input.email });
+    const customer = await findOrCreateCustomer(db, {
+      workspaceId,
+      email: input.email,
+      customerType: input.customerType,
+    });
     if (customer.customerAccountId !== account.id) {
       await db
         .update(customers)

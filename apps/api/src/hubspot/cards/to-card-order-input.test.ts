@@ -9,9 +9,14 @@ describe('toOrderCustomer', () => {
       'a new contact becomes a customer from its email, names and company',
       { type: 'contact' as const, data: { ...ada, company: { name: 'Engines', domain: 'engines.io' } } },
       null,
-      { ...ada, company: { name: 'Engines', domain: 'engines.io' } },
+      { ...ada, customerType: 'individual', company: { name: 'Engines', domain: 'engines.io' } },
     ],
-    ['a new contact without a company has none', { type: 'contact' as const, data: ada }, null, ada],
+    [
+      'a new contact without a company has none',
+      { type: 'contact' as const, data: ada },
+      null,
+      { ...ada, customerType: 'individual' },
+    ],
     [
       'a connected contact orders on its customer',
       { type: 'contact' as const, data: ada },
@@ -35,6 +40,7 @@ describe('toOrderCustomer', () => {
         email: 'bill@initech.com',
         firstName: undefined,
         lastName: undefined,
+        customerType: 'company',
         company: { name: 'Initech', domain: 'initech.com' },
       },
     ],
@@ -42,7 +48,7 @@ describe('toOrderCustomer', () => {
       'a connected company orders on its account',
       { type: 'company' as const, data: { name: 'Initech' } },
       { kind: 'customer_account' as const, accountId: 'a1' },
-      { accountId: 'a1', email: undefined },
+      { accountId: 'a1', email: undefined, customerType: 'company' },
     ],
     [
       'a connected company with a blank name carries it, to be refused',

@@ -21,17 +21,19 @@ export function toOrderCustomer(
     const { email, firstName, lastName, company } = record.data;
     const co = company ? { company: { name: company.name, domain: company.domain ?? null } } : {};
     if (connection?.kind === 'customer') return { id: connection.customerId, ...co };
-    return { email, firstName, lastName, ...co };
+    // A person, whatever the workspace's default object: the card sits on a contact.
+    return { email, firstName, lastName, customerType: 'individual', ...co };
   }
   const { name, domain, contact } = record.data;
   if (connection?.kind === 'customer_account') {
     if (name.trim() === '') return { company: { name }, accountId: connection.accountId };
-    return { accountId: connection.accountId, email: contact?.email };
+    return { accountId: connection.accountId, email: contact?.email, customerType: 'company' };
   }
   return {
     email: contact?.email,
     firstName: contact?.firstName,
     lastName: contact?.lastName,
+    customerType: 'company',
     company: { name, domain: domain ?? null },
   };
 }
