@@ -81,6 +81,16 @@ describe('one license: detail and edits', () => {
     expect(await ledgerCounts(db())).toEqual(before);
   });
 
+  it('refuses maxLicenseUsers on a license-key product with 422, changing nothing', async () => {
+    const before = (await card(`/licenses/${perpetual}`)).body.license;
+    for (const maxLicenseUsers of [5, null]) {
+      const res = await card(`/licenses/${perpetual}`, { method: 'PATCH', body: { maxLicenseUsers } });
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toContain('user-authorized');
+    }
+    expect((await card(`/licenses/${perpetual}`)).body.license).toEqual(before);
+  });
+
   it('adds and removes product features', async () => {
     const added = await card(`/licenses/${timeLimited}/features`, {
       method: 'POST',
@@ -121,5 +131,74 @@ describe('one license: detail and edits', () => {
       (await card(`/licenses/${timeLimited}/custom-fields/typo`, { method: 'PUT', body: { value: 'x' } }))
         .status,
     ).toBe(422);
+  });
+});
+
+describe('a consumption license from a card', () => {
+  it('the form asks for its limits, the order sets them, PATCH changes them; other types refuse them', async () => {
+    const imported = await stack.call('POST', '/catalog/import', {
+      products: [
+        {
+          short_code: 'meter',
+          name: 'Meter',
+          authorization_method: 'license-key',
+          policies: [
+            {
+              code: 'metered',
+              name: 'Metered',
+              license_type: 'consumption',
+              max_consumptions: 1000,
+              allow_overages: false,
+              is_default: true,
+            },
+          ],
+        },
+      ],
+    });
+    expect(imported.status).toBe(200);
+    const meter = (await card('/products')).body.products.find(
+      (p: { shortCode: string }) => p.shortCode === 'meter',
+    );
+    const metered = meter.policies[0];
+    const fields = Object.fromEntries(
+      metered.fields.map((f: { name: string; default: unknown }) => [f.name, f.default]),
+    );
+    expect(fields).toMatchObject({ maxConsumptions: 1000, allowOverages: false, maxOverages: null });
+
+    const order = await contactOrder(
+      '602',
+      { email: 'meter@example.com' },
+      {
+        productId: meter.id,
+        policyId: metered.id,
+        overrides: { maxConsumptions: 200, allowOverages: true, maxOverages: 20 },
+      },
+    );
+    expect(order.status).toBe(201);
+    const id = order.body.licenses[0].id;
+    const shown = await card(`/licenses/${id}`);
+    expect(shown.body.license).toMatchObject({ maxConsumptions: 200, allowOverages: true, maxOverages: 20 });
+    expect(shown.body.editableFields).toEqual(
+      expect.arrayContaining(['maxConsumptions', 'allowOverages', 'maxOverages']),
+    );
+
+    const patched = await card(`/licenses/${id}`, { method: 'PATCH', body: { maxOverages: 50 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.changedFields).toEqual([{ field: 'maxOverages', from: 20, to: 50 }]);
+
+    // A time-limited license consumes nothing: neither the order nor PATCH takes the limits.
+    const wrongOrder = await contactOrder(
+      '602',
+      { email: 'meter@example.com' },
+      { overrides: { maxConsumptions: 5 } },
+    );
+    expect(wrongOrder.status).toBe(422);
+    const timeLimited = (await contactOrder('602', { email: 'meter@example.com' })).body.licenses[0].id;
+    const wrongPatch = await card(`/licenses/${timeLimited}`, {
+      method: 'PATCH',
+      body: { maxConsumptions: 5 },
+    });
+    expect(wrongPatch.status).toBe(422);
+    expect(wrongPatch.body.error.message).toContain('time-limited');
   });
 });

@@ -206,6 +206,9 @@ describe('license fields', () => {
   it.each([
     ['validUntil', { name: 'validUntil', label: 'Valid until', type: 'date' }],
     ['isTrial', { name: 'isTrial', label: 'Trial', type: 'boolean' }],
+    ['maxConsumptions', { name: 'maxConsumptions', label: 'Max consumptions', type: 'number' }],
+    ['allowOverages', { name: 'allowOverages', label: 'Allow overages', type: 'boolean' }],
+    ['maxOverages', { name: 'maxOverages', label: 'Max overages', type: 'number' }],
     ['somethingNew', { name: 'somethingNew', label: 'somethingNew', type: 'string' }],
     [
       { name: 'maxActivations', label: 'Seats' },

@@ -7,7 +7,13 @@ export type LicenseField =
   | 'max_activations'
   | 'floating_cloud'
   | 'max_license_users'
-  | 'is_trial';
+  | 'is_trial'
+  | 'max_consumptions'
+  | 'allow_overages'
+  | 'max_overages';
+
+/** A consumption license's own limits (null = its policy's); no other type consumes. */
+const CONSUMPTION: LicenseField[] = ['max_consumptions', 'allow_overages', 'max_overages'];
 
 const ANY_TYPE: LicenseField[] = [
   'maintenance_until',
@@ -26,5 +32,18 @@ export const EDITABLE_LICENSE_FIELDS: Record<LicenseType, readonly LicenseField[
   perpetual: ANY_TYPE,
   'time-limited': ['valid_until', ...ANY_TYPE],
   subscription: ANY_TYPE,
-  consumption: ANY_TYPE,
+  consumption: [...ANY_TYPE, ...CONSUMPTION],
 };
+
+/**
+ * The fields one license may change: its type's, less `max_license_users` on a license-key
+ * product (only user-authorized products have license users). Pure.
+ */
+export function editableLicenseFields(
+  licenseType: LicenseType,
+  authorizationMethod: string,
+): readonly LicenseField[] {
+  return EDITABLE_LICENSE_FIELDS[licenseType].filter(
+    (f) => f !== 'max_license_users' || authorizationMethod === 'user',
+  );
+}

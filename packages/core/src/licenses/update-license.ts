@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { licenses } from '../db/schema/index';
 import { UnprocessableError } from '../errors/unprocessable-error';
-import { EDITABLE_LICENSE_FIELDS, type LicenseField } from './license-editable-fields';
+import { editableLicenseFields, type LicenseField } from './license-editable-fields';
 import { lockLicense } from './lock-license';
 import { recordLicenseChange } from './record-license-change';
 
@@ -14,6 +14,9 @@ export type LicensePatch = Partial<{
   floating_cloud: number | null;
   max_license_users: number | null;
   is_trial: boolean;
+  max_consumptions: number | null;
+  allow_overages: boolean | null;
+  max_overages: number | null;
 }>;
 
 const COLUMN = {
@@ -23,6 +26,9 @@ const COLUMN = {
   floating_cloud: 'floatingCloud',
   max_license_users: 'maxLicenseUsers',
   is_trial: 'isTrial',
+  max_consumptions: 'maxConsumptions',
+  allow_overages: 'allowOverages',
+  max_overages: 'maxOverages',
 } as const satisfies Record<LicenseField, string>;
 
 const same = (a: unknown, b: unknown) =>
@@ -45,21 +51,21 @@ export async function updateLicense(options: {
   const { db, workspaceId, licenseId, patch, actor } = options;
   return db.transaction(async (tx) => {
     const { license, product } = await lockLicense(tx, workspaceId, licenseId);
-    const allowed = EDITABLE_LICENSE_FIELDS[license.licenseType];
+    const allowed = editableLicenseFields(license.licenseType, product.authorizationMethod);
     const fields = Object.keys(patch).filter((f) => patch[f as LicenseField] !== undefined) as LicenseField[];
     for (const field of fields) {
+      if (field === 'max_license_users' && !allowed.includes(field)) {
+        throw new UnprocessableError(
+          'max_license_users',
+          `max_license_users applies to user-authorized products; "${product.shortCode}" uses license keys`,
+        );
+      }
       if (!allowed.includes(field)) {
         throw new UnprocessableError(
           field,
           `${field} cannot be changed on a ${license.licenseType} license (it allows ${allowed.join(', ')})`,
         );
       }
-    }
-    if (patch.max_license_users != null && product.authorizationMethod !== 'user') {
-      throw new UnprocessableError(
-        'max_license_users',
-        `max_license_users applies to user-authorized products; "${product.shortCode}" uses license keys`,
-      );
     }
     const next = { ...license };
     for (const field of fields) Object.assign(next, { [COLUMN[field]]: patch[field] });

@@ -37,6 +37,10 @@ export interface OrderOverrides {
   enableMaintenanceDuration?: boolean;
   maintenanceDuration?: string;
   maxLicenseUsers?: number;
+  /** A consumption license's own limits; refused on another license type. */
+  maxConsumptions?: number;
+  allowOverages?: boolean;
+  maxOverages?: number;
   /** One license sized by the quantity instead of one license per unit. */
   isSingleLicense?: boolean;
   /** Replaces the policy's features; every code must be a feature of the product. */

@@ -109,6 +109,22 @@ function applyOrderOverrides(
     draft.validUntil = o.validUntil;
   }
   if (o.isTrial !== undefined) draft.isTrial = o.isTrial;
+  const consumption = {
+    maxConsumptions: o.maxConsumptions,
+    allowOverages: o.allowOverages,
+    maxOverages: o.maxOverages,
+  };
+  for (const [name, value] of Object.entries(consumption)) {
+    if (value === undefined || !own) continue;
+    if (draft.licenseType !== 'consumption') {
+      const field = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      throw new UnprocessableError(
+        `overrides.${field}`,
+        `a ${draft.licenseType} license consumes nothing: ${field} applies to consumption licenses`,
+      );
+    }
+    Object.assign(draft, { [name]: value });
+  }
   if (o.floatingCloud === null) draft.floatingCloud = null;
   if (own && o.features) {
     const wanted = new Set(o.features);

@@ -11,6 +11,9 @@ const LABELS: Record<LicenseField, string> = {
   floating_cloud: 'Floating cloud',
   max_license_users: 'Max users',
   is_trial: 'Trial',
+  max_consumptions: 'Max consumptions',
+  allow_overages: 'Allow overages',
+  max_overages: 'Max overages',
 };
 
 /** The actions on a license page; disabled for a read-only key (the server refuses them anyway). */
@@ -25,8 +28,8 @@ export function licenseActions(
   const shown = toLicenseFormValues(license);
   const input = (f: LicenseField) => {
     const id = `edit-${f}`;
-    if (f === 'is_trial')
-      return html`<input type="hidden" name="is_trial" value="false"><label for="${id}">${LABELS[f]} <input id="${id}" type="checkbox" name="is_trial" value="true"${license.isTrial ? html` checked` : ''}></label>`;
+    if (f === 'is_trial' || f === 'allow_overages')
+      return html`<input type="hidden" name="${f}" value="false"><label for="${id}">${LABELS[f]} <input id="${id}" type="checkbox" name="${f}" value="true"${shown[f] === 'true' ? html` checked` : ''}></label>`;
     const type = f.endsWith('_until') ? 'date' : 'text';
     return html`<label for="${id}">${LABELS[f]} <input id="${id}" name="${f}" type="${type}" value="${shown[f]}"${type === 'text' ? html` inputmode="numeric" size="6"` : ''}></label>`;
   };

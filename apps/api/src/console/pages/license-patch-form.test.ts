@@ -9,6 +9,9 @@ const shown: Record<LicenseField, string> = {
   floating_cloud: '',
   max_license_users: '5',
   is_trial: 'false',
+  max_consumptions: '100',
+  allow_overages: 'false',
+  max_overages: '',
 };
 const ALL = Object.keys(shown) as LicenseField[];
 
@@ -16,6 +19,12 @@ describe('toLicensePatchJson', () => {
   it.each([
     ['an untouched form changes nothing', { ...shown }, ALL, {}],
     ['a new count is a number', { max_activations: '4' }, ALL, { max_activations: 4 }],
+    [
+      'consumption limits: a count, a ticked checkbox, an emptied limit',
+      { max_consumptions: '', allow_overages: ['false', 'true'], max_overages: '7' },
+      ALL,
+      { max_consumptions: null, allow_overages: true, max_overages: 7 },
+    ],
     ['an emptied nullable field clears it', { max_license_users: '' }, ALL, { max_license_users: null }],
     [
       'a date is that day at 00:00 UTC',

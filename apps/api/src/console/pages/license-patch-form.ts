@@ -11,6 +11,10 @@ export function toLicenseFormValues(license: LicenseRow): Record<LicenseField, s
     floating_cloud: num(license.floatingCloud),
     max_license_users: num(license.maxLicenseUsers),
     is_trial: String(license.isTrial),
+    max_consumptions: num(license.maxConsumptions),
+    // Unset follows the policy; the form shows (and a checkbox posts) the stored choice only.
+    allow_overages: String(license.allowOverages ?? false),
+    max_overages: num(license.maxOverages),
   };
 }
 
@@ -20,7 +24,10 @@ const NULLABLE = new Set<LicenseField>([
   'maintenance_until',
   'floating_cloud',
   'max_license_users',
+  'max_consumptions',
+  'max_overages',
 ]);
+const BOOLEANS = new Set<LicenseField>(['is_trial', 'allow_overages']);
 
 /**
  * The edit form → a `PATCH /api/v1/licenses/{id}` body: only allowed fields whose value differs
@@ -39,7 +46,7 @@ export function toLicensePatchJson(
     const value = Array.isArray(raw) ? raw.at(-1) : raw;
     if (typeof value !== 'string' || value.trim() === shown[field]) continue;
     const v = value.trim();
-    if (field === 'is_trial') patch[field] = v === 'true';
+    if (BOOLEANS.has(field)) patch[field] = v === 'true';
     else if (v === '' && NULLABLE.has(field)) patch[field] = null;
     else if (DATES.has(field)) patch[field] = /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T00:00:00.000Z` : v;
     else patch[field] = /^\d+$/.test(v) ? Number(v) : v;

@@ -36,6 +36,10 @@ const overrides = z
     enableMaintenanceDuration: z.boolean().optional(),
     maintenanceDuration: durationText.optional(),
     maxLicenseUsers: positiveCount.optional(),
+    // Consumption policies only (the ledger refuses them on another type).
+    maxConsumptions: positiveCount.optional(),
+    allowOverages: z.boolean().optional(),
+    maxOverages: positiveCount.optional(),
     isSingleLicense: z.boolean().optional(),
     features: z.array(codeText).max(100).optional(),
     customFields: z.record(plainText(100), z.string().max(2000)).optional(),
@@ -81,6 +85,9 @@ export const cardLicensePatch = z
     floatingCloud: positiveCount.nullable().optional(),
     maxLicenseUsers: positiveCount.nullable().optional(),
     isTrial: z.boolean().optional(),
+    maxConsumptions: positiveCount.nullable().optional(),
+    allowOverages: z.boolean().nullable().optional(),
+    maxOverages: positiveCount.nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), 'name at least one field to change');
 

@@ -1,7 +1,7 @@
 import { parseInput } from '@licensync/core/catalog';
 import {
   addLicenseFeature,
-  EDITABLE_LICENSE_FIELDS,
+  editableLicenseFields,
   getLicense,
   type LicenseDetails,
   type LicenseField,
@@ -24,6 +24,9 @@ const CARD_FIELD = {
   floating_cloud: 'floatingCloud',
   max_license_users: 'maxLicenseUsers',
   is_trial: 'isTrial',
+  max_consumptions: 'maxConsumptions',
+  allow_overages: 'allowOverages',
+  max_overages: 'maxOverages',
 } as const satisfies Record<LicenseField, string>;
 const COLUMN = {
   valid_until: 'validUntil',
@@ -32,6 +35,9 @@ const COLUMN = {
   floating_cloud: 'floatingCloud',
   max_license_users: 'maxLicenseUsers',
   is_trial: 'isTrial',
+  max_consumptions: 'maxConsumptions',
+  allow_overages: 'allowOverages',
+  max_overages: 'maxOverages',
 } as const satisfies Record<LicenseField, keyof LicenseDetails['license']>;
 
 const toJson = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
@@ -46,8 +52,9 @@ export function licenseCardsRoute(deps: AppDeps): Router {
     const details = await getLicense({ db, workspaceId, licenseId });
     const catalog = await loadCardCatalog(db, workspaceId);
     const product = catalog.products.get(details.license.productId)?.product;
-    const editable = EDITABLE_LICENSE_FIELDS[details.license.licenseType].filter(
-      (f) => f !== 'max_license_users' || product?.authorizationMethod === 'user',
+    const editable = editableLicenseFields(
+      details.license.licenseType,
+      product?.authorizationMethod ?? 'license-key',
     );
     return {
       license: toCardLicenseDetailJson(details, catalog, config.PUBLIC_URL),
@@ -77,6 +84,9 @@ export function licenseCardsRoute(deps: AppDeps): Router {
         floating_cloud: body.floatingCloud,
         max_license_users: body.maxLicenseUsers,
         is_trial: body.isTrial,
+        max_consumptions: body.maxConsumptions,
+        allow_overages: body.allowOverages,
+        max_overages: body.maxOverages,
       },
       actor: toHubspotActor(caller),
     });

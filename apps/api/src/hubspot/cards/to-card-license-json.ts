@@ -33,6 +33,11 @@ export function toCardLicenseJson(details: LicenseDetails, names: CardCatalogNam
     floatingCloud: l.floatingCloud,
     maxLicenseUsers: l.maxLicenseUsers,
     isTrial: l.isTrial,
+    // A consumption license's own limits; null follows its policy.
+    maxConsumptions: l.maxConsumptions,
+    allowOverages: l.allowOverages,
+    maxOverages: l.maxOverages,
+    consumptionTotal: l.consumptionTotal,
     customerEmail: details.customer.email,
     createdAt: l.createdAt.toISOString(),
     link: toLicenseLink(publicUrl, l.id),

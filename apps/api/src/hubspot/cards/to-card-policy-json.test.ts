@@ -51,6 +51,28 @@ describe('toCardFormFields', () => {
     expect(fields.includes('validDuration') && fields.includes('validUntil')).toBe(asks);
   });
 
+  it.each([
+    ['consumption', true],
+    ['perpetual', false],
+    ['time-limited', false],
+    ['subscription', false],
+  ] as const)('a %s policy asks for consumption limits: %s', (licenseType, asks) => {
+    const fields = names(entry(), policy({ licenseType }));
+    for (const name of ['maxConsumptions', 'allowOverages', 'maxOverages'])
+      expect(fields.includes(name)).toBe(asks);
+  });
+
+  it("defaults the consumption limits to the policy's", () => {
+    const fields = toCardFormFields(
+      entry(),
+      policy({ licenseType: 'consumption', maxConsumptions: 500, allowOverages: true, maxOverages: 50 }),
+    );
+    const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
+    expect(byName.maxConsumptions).toMatchObject({ type: 'number', default: 500 });
+    expect(byName.allowOverages).toMatchObject({ type: 'boolean', default: true });
+    expect(byName.maxOverages).toMatchObject({ type: 'number', default: 50 });
+  });
+
   it("defaults each field to the policy's value", () => {
     const fields = toCardFormFields(
       entry(),

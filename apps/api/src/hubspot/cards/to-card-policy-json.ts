@@ -11,7 +11,8 @@ export interface CardFormField {
 
 /**
  * The fields the create form shows for a policy, by its type: only a time-limited or subscription
- * license has a validity to set (a perpetual one never ends), max users only on user-authorized
+ * license has a validity to set (a perpetual one never ends), consumption limits only on a
+ * consumption license, max users only on user-authorized
  * products, features and custom fields only when the product has some. Pure.
  */
 export function toCardFormFields(entry: CatalogProduct, policy: LicensePolicy): CardFormField[] {
@@ -26,6 +27,11 @@ export function toCardFormFields(entry: CatalogProduct, policy: LicensePolicy): 
   add('floatingCloud', 'Floating cloud users', 'number', policy.floatingCloud);
   if (entry.product.authorizationMethod === 'user')
     add('maxLicenseUsers', 'Max license users', 'number', policy.maxLicenseUsers);
+  if (policy.licenseType === 'consumption') {
+    add('maxConsumptions', 'Max consumptions', 'number', policy.maxConsumptions);
+    add('allowOverages', 'Allow overages', 'boolean', policy.allowOverages);
+    add('maxOverages', 'Max overages', 'number', policy.maxOverages);
+  }
   add('isTrial', 'Trial', 'boolean', policy.isTrial);
   add('enableMaintenanceDuration', 'Maintenance', 'boolean', policy.maintenanceEnabled);
   add('maintenanceDuration', 'Maintenance duration', 'duration', policy.maintenanceDuration);

@@ -13,6 +13,10 @@ export const licensePatchBody = z
     floating_cloud: positiveCount.nullable().optional(),
     max_license_users: positiveCount.nullable().optional(),
     is_trial: z.boolean().optional(),
+    /** Consumption licenses only; null = follow the policy. */
+    max_consumptions: positiveCount.nullable().optional(),
+    allow_overages: z.boolean().nullable().optional(),
+    max_overages: positiveCount.nullable().optional(),
   })
   .refine(...atLeastOneField());
 

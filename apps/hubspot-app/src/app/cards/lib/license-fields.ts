@@ -80,6 +80,10 @@ const EDITABLE_FIELDS: Record<string, { label: string; type: string }> = {
   floatingCloud: { label: 'Floating cloud users', type: 'number' },
   maxLicenseUsers: { label: 'Max license users', type: 'number' },
   isTrial: { label: 'Trial', type: 'boolean' },
+  // A consumption license's own limits (the backend lists them for consumption licenses only).
+  maxConsumptions: { label: 'Max consumptions', type: 'number' },
+  allowOverages: { label: 'Allow overages', type: 'boolean' },
+  maxOverages: { label: 'Max overages', type: 'number' },
 };
 
 export function editableField(field: string | { name: string; label?: string; type?: string }) {
