@@ -182,4 +182,27 @@ describe('records: licenses, similar customers, connection', () => {
     expect((await card('/records/contact/299/sync', { method: 'POST' })).status).toBe(404);
     expect((await card('/syncs/not-a-run')).status).toBe(404);
   });
+
+  it('a second Sync licenses while the first is under way answers the first run and keeps its progress', async () => {
+    const first = await card('/records/contact/202/sync', { method: 'POST' });
+    const second = await card('/records/contact/202/sync', { method: 'POST' });
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(second.body).toEqual(first.body);
+    const progress = await card(`/syncs/${first.body.syncId}`);
+    expect(progress.body).toMatchObject({ queued: 3, pending: 3, finished: false });
+
+    // Once HubSpot has answered for all of them, the next click is a new run.
+    await db()
+      .update(schema.syncOutbox)
+      .set({ status: 'done' })
+      .where(eq(schema.syncOutbox.resyncRunId, first.body.syncId));
+    const third = await card('/records/contact/202/sync', { method: 'POST' });
+    expect(third.body.syncId).not.toBe(first.body.syncId);
+    expect((await card(`/syncs/${third.body.syncId}`)).body).toMatchObject({ queued: 3, pending: 3 });
+    expect((await card(`/syncs/${first.body.syncId}`)).body).toMatchObject({
+      queued: 3,
+      done: 3,
+      finished: true,
+    });
+  });
 });

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { RecordConnection } from '../customers/hubspot-record-links';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { customers, licenses, resyncRuns } from '../db/schema/index';
 import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
@@ -19,6 +19,10 @@ export interface QueuedRecordSync {
  * is waiting at the card). The intents carry a run, so the card can follow them; the api writes
  * them all in this transaction, so the run is born `succeeded` (there is nothing left for a worker
  * to walk) and its progress in HubSpot is read from the outbox (`getRecordSyncProgress`).
+ *
+ * A second click while the record's last run still has intents pending answers that run: queuing
+ * a new one would re-tag the pending intents with it (the outbox coalesces them), and the first
+ * run's progress would lose them and read "finished" while they are still on their way.
  */
 export async function queueRecordSync(options: {
   db: Db;
@@ -30,6 +34,12 @@ export async function queueRecordSync(options: {
 }): Promise<QueuedRecordSync> {
   const { db, workspaceId, connection } = options;
   return db.transaction(async (tx) => {
+    // Two clicks at once: one decides, the other then finds its run.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`record-sync:${workspaceId}:${options.scope}`}))`,
+    );
+    const running = await unfinishedRun(tx, workspaceId, options.scope);
+    if (running) return running;
     const owner =
       connection.kind === 'customer'
         ? eq(licenses.customerId, connection.customerId)
@@ -89,6 +99,32 @@ export async function queueRecordSync(options: {
     });
     return { runId: run!.id, licenses: licenseRows.length, customers: allCustomers.length };
   });
+}
+
+/** The record's latest card run, when some of its intents are still waiting for HubSpot. */
+async function unfinishedRun(
+  db: DbOrTx,
+  workspaceId: string,
+  scope: string,
+): Promise<QueuedRecordSync | null> {
+  const [last] = await db
+    .select({ id: resyncRuns.id, report: resyncRuns.report })
+    .from(resyncRuns)
+    .where(
+      and(
+        eq(resyncRuns.workspaceId, workspaceId),
+        eq(resyncRuns.kind, 'hubspot-resync'),
+        eq(resyncRuns.scope, scope),
+        sql`${resyncRuns.report}->>'via' = 'hubspot-card'`,
+      ),
+    )
+    .orderBy(desc(resyncRuns.createdAt))
+    .limit(1);
+  if (!last) return null;
+  const counts = await countResyncIntents(db, last.id);
+  if (counts.settled >= counts.total) return null;
+  const report = last.report as { licenses?: number; customers?: number };
+  return { runId: last.id, licenses: report.licenses ?? 0, customers: report.customers ?? 0 };
 }
 
 export interface RecordSyncProgress {
