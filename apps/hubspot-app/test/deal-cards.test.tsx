@@ -38,6 +38,8 @@ describe('Deal Contact Licenses / Deal Company Licenses', () => {
             { objectType: 'contact', objectId: '902', name: 'Charles Babbage', licenses: [], more: 0 },
             { objectType: 'contact', objectId: '903', name: 'Mary', connected: false, licenses: [], more: 0 },
           ],
+          totalRecords: 28,
+          moreRecords: 25,
         },
       },
     });
@@ -49,6 +51,9 @@ describe('Deal Contact Licenses / Deal Company Licenses', () => {
     );
     expect(r.findAll(TableRow)).toHaveLength(3);
     expect(r.findByTestId(Text, 'more-901').text).toBe('4 more — open the contact to see all its licenses.');
+    expect(r.findByTestId(Text, 'more-records').text).toBe(
+      "This deal has 25 more contacts not shown here: open the deal's associations to see them all.",
+    );
     expect(textOf(r.getRootNode())).toContain('No licenses for this contact.');
     expect(textOf(r.getRootNode())).toContain('Not connected to a licensync customer: open the contact');
     // Deal cards show licenses; they are updated from their contact or company.

@@ -95,6 +95,29 @@ describe('the deal card', () => {
     expect(app.stack.fake.calls(ASSOCIATION_READS)).toBe(reads);
   });
 
+  it('a deal with more than 20 contacts lists 20 and says how many more it has', async () => {
+    const big = (
+      await app.sdk.crm.deals.basicApi.create({ properties: { dealname: 'Crowd' }, associations: [] })
+    ).id;
+    const created = await app.sdk.crm.contacts.batchApi.create({
+      inputs: Array.from({ length: 23 }, (_, i) => ({
+        properties: { email: `crowd${i}@many.test`, firstname: `Crowd ${i}` },
+        associations: [],
+      })),
+    });
+    for (const c of created.results)
+      await app.sdk.crm.associations.v4.basicApi.createDefault('deals', big, 'contacts', c.id);
+    const answer = await eventually(async () => {
+      const res = await card(`/hubspot/cards/deals/${big}/licenses?of=contacts`);
+      expect(res.status).toBe(200);
+      return res.body.pending ? undefined : res.body;
+    }, 10_000);
+    expect(answer.records).toHaveLength(20);
+    expect(answer).toMatchObject({ totalRecords: 23, moreRecords: 3 });
+    const companies = await card(`/hubspot/cards/deals/${big}/licenses?of=companies`);
+    expect(companies.body).toMatchObject({ records: [], totalRecords: 0, moreRecords: 0 });
+  });
+
   it('shows the licenses of a company a card connected to a customer account', async () => {
     const initech = (
       await app.sdk.crm.companies.basicApi.create({

@@ -28,7 +28,12 @@ export const createReadDealAssociations: JobHandler = (deps) =>
         return `portal paused until ${new Date(err.untilMs).toISOString()}`;
       }
       if (err instanceof HubspotRequestError && err.status === 404) {
-        await cache.put(workspaceId, dealId, { contacts: [], companies: [], readAt: Date.now() });
+        await cache.put(workspaceId, dealId, {
+          contacts: [],
+          companies: [],
+          readAt: Date.now(),
+          totals: { contacts: 0, companies: 0 },
+        });
         return 'deal not found in HubSpot';
       }
       throw err;

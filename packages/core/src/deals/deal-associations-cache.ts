@@ -12,6 +12,11 @@ export interface DealAssociations {
   companies: DealRecord[];
   /** Epoch ms of the read. */
   readAt: number;
+  /**
+   * How many records of each type the deal has in HubSpot (`contacts`/`companies` hold only the
+   * first ones); absent in a read cached before totals were kept: then the lists are the total.
+   */
+  totals?: { contacts: number; companies: number };
 }
 
 export type CachedDeal = { associations: DealAssociations; fresh: boolean };

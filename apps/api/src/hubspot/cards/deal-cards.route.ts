@@ -17,7 +17,8 @@ const dealId = z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id');
 /**
  * `GET /hubspot/cards/deals/:dealId/licenses` (mounted behind the cards' signature and portal
  * checks): the licenses of the contacts, or of the companies, associated with a deal, a few per
- * record with how many more there are. The associations come from HubSpot through the worker and
+ * record with how many more there are, and how many more records the deal has than it lists
+ * (`moreRecords`). The associations come from HubSpot through the worker and
  * a short-lived cache (see `awaitDealAssociations`), so no call waits on HubSpot's rate limit;
  * without them yet the answer is `{ pending: true }` and the card polls.
  */
@@ -56,8 +57,12 @@ export function dealCardsRoute(deps: AppDeps): Router {
       }),
       loadCardCatalog(deps.db, workspaceId),
     ]);
+    // The deal may have more records than were read by name (see the worker's MAX_DEAL_RECORDS).
+    const totalRecords = Math.max(lookup.associations.totals?.[of] ?? records.length, records.length);
     res.json({
       stale: lookup.stale,
+      totalRecords,
+      moreRecords: totalRecords - records.length,
       readAt: new Date(lookup.associations.readAt).toISOString(),
       records: records.map((r) => {
         const found = licenses.get(r.id)!;

@@ -94,6 +94,11 @@ export function DealLicenses({
           ) : null}
         </Fragment>
       ))}
+      {(answer.data.moreRecords ?? 0) > 0 ? (
+        <Text testId="more-records">{`This deal has ${answer.data.moreRecords} more ${
+          answer.data.moreRecords === 1 ? noun : of
+        } not shown here: open the deal's associations to see them all.`}</Text>
+      ) : null}
       <Button variant="transparent" onClick={answer.reload} testId="refresh">
         Refresh
       </Button>

@@ -162,4 +162,7 @@ export interface DealLicenses {
   /** The associations come from a cache older than its freshness window (refreshing behind). */
   stale?: boolean;
   records: DealRecordLicenses[];
+  /** How many associated records of the type the deal has, and how many of those are not listed. */
+  totalRecords?: number;
+  moreRecords?: number;
 }
