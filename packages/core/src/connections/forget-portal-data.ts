@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { externalLinks, hubspotAssociations } from '../db/schema/index';
+import { externalLinks, hubspotAssociations, hubspotCardSettings } from '../db/schema/index';
 import { enqueueAllOfKind } from '../outbox/enqueue-all-of-kind';
 import { SYNC_OBJECT_KINDS } from '../queues/jobs/sync-outbox';
 
@@ -15,5 +15,6 @@ export async function forgetPortalData(tx: DbOrTx, workspaceId: string): Promise
     .delete(externalLinks)
     .where(and(eq(externalLinks.workspaceId, workspaceId), eq(externalLinks.provider, 'hubspot')));
   await tx.delete(hubspotAssociations).where(eq(hubspotAssociations.workspaceId, workspaceId));
+  await tx.delete(hubspotCardSettings).where(eq(hubspotCardSettings.workspaceId, workspaceId));
   for (const kind of SYNC_OBJECT_KINDS) await enqueueAllOfKind(tx, workspaceId, kind);
 }

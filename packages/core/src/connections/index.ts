@@ -1,3 +1,4 @@
+export * from './card-field-settings';
 export * from './connection-failure-job';
 export * from './find-portal-workspace';
 export * from './forget-portal-data';

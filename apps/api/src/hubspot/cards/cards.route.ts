@@ -8,6 +8,7 @@ import { dealCardsRoute } from './deal-cards.route';
 import { licenseCardsRoute } from './license-cards.route';
 import { orderCardsRoute } from './order-cards.route';
 import { recordCardsRoute } from './record-cards.route';
+import { settingsCardsRoute } from './settings-cards.route';
 
 /**
  * `/hubspot/cards/*`, called by the app cards through `hubspot.fetch`: signature first, then the
@@ -25,6 +26,7 @@ export function hubspotCardsRoute(deps: AppDeps): Router {
     recordCardsRoute(deps),
     licenseCardsRoute(deps),
     dealCardsRoute(deps),
+    settingsCardsRoute(deps),
     cardErrorHandler(),
   );
   return router;

@@ -7,6 +7,7 @@ export * from './delivery-templates';
 export * from './external-links';
 export * from './floating-leases';
 export * from './hubspot-associations';
+export * from './hubspot-card-settings';
 export * from './hubspot-connections';
 export * from './idempotency-keys';
 export * from './inbox-events';
