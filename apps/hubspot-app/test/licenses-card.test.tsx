@@ -24,6 +24,7 @@ import { textOf } from './support/text';
 afterEach(() => vi.restoreAllMocks());
 
 const backend = (timeoutMs?: number) => createBackend({ baseUrl: BASE_URL, timeoutMs });
+const SETTINGS = '/hubspot/cards/settings/fields';
 const licensesPath = (r: { objectType: string; objectId: string }) =>
   `/hubspot/cards/records/${r.objectType}/${r.objectId}/licenses`;
 
@@ -177,7 +178,10 @@ describe('Licenses card, more licenses than a page', () => {
     await r.waitFor(() => expect(r.findAll(TableRow)).toHaveLength(4));
     expect(r.maybeFindByTestId(Button, 'show-more')).toBeNull();
     expect(r.maybeFindByTestId(Text, 'more')).toBeNull();
-    expect(fake.calls.map((c) => c.query.get('startingAfter'))).toEqual([null, 'lic_2']);
+    expect(fake.calls.filter((c) => c.path !== SETTINGS).map((c) => c.query.get('startingAfter'))).toEqual([
+      null,
+      'lic_2',
+    ]);
   });
 });
 
@@ -210,8 +214,51 @@ describe('Licenses card, sidebar', () => {
         .findAll(DescriptionListItem)
         .map((i) => i.props.label);
     await r.waitFor(() => expect(labels()).toEqual(['License key', 'Max activations', '']));
-    // The choice is the card's: no second request is needed to show other fields.
-    expect(fake.calls).toHaveLength(1);
+    // No second read of the licenses is needed to show other fields; the choice is saved for the user.
+    expect(fake.callsTo('GET', licensesPath(contact))).toHaveLength(1);
+    await r.waitFor(() => expect(fake.callsTo('PUT', SETTINGS)).toHaveLength(1));
+    expect(fake.callsTo('PUT', SETTINGS)[0]?.body).toEqual({
+      layout: 'sidebar',
+      fields: ['key', 'maxActivations'],
+    });
+  });
+
+  it("opens with the user's saved field choice for its layout", async () => {
+    fakeBackend({
+      [`GET ${licensesPath(contact)}`]: { body: connectedAnswer([license()]) },
+      [`GET ${SETTINGS}`]: { body: { fields: { sidebar: ['status', 'licenseType'], table: ['key'] } } },
+    });
+    const r = createRenderer('crm.record.sidebar');
+    r.render(<RecordLicenses record={contact} backend={backend()} layout="sidebar" />);
+    const labels = () =>
+      r
+        .findByTestId(DescriptionList, 'item-lic_1')
+        .findAll(DescriptionListItem)
+        .map((i) => i.props.label);
+    // Kept in the catalogue's order, whatever order was saved.
+    await r.waitFor(() => expect(labels()).toEqual(['Type', 'Status', '']));
+  });
+
+  it('keeps the new choice on screen and says so when it cannot be saved', async () => {
+    fakeBackend({
+      [`GET ${licensesPath(contact)}`]: { body: connectedAnswer([license()]) },
+      [`PUT ${SETTINGS}`]: { status: 503, body: { error: { code: 'unavailable', message: 'down' } } },
+    });
+    const r = createRenderer('crm.record.sidebar');
+    r.render(<RecordLicenses record={contact} backend={backend()} layout="sidebar" />);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'field-settings')).toBeTruthy());
+    r.findByTestId(Button, 'field-settings').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(ToggleGroup, 'field-choice')).toBeTruthy());
+    r.findByTestId(ToggleGroup, 'field-choice').trigger('onChange', ['key'] as never);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'save-fields').props.disabled).toBe(false));
+    r.findByTestId(Button, 'save-fields').trigger('onClick');
+    await r.waitFor(() => expect(textOf(r.getRootNode())).toContain('Your field choice could not be saved'));
+    expect(
+      r
+        .findByTestId(DescriptionList, 'item-lic_1')
+        .findAll(DescriptionListItem)
+        .map((i) => i.props.label),
+    ).toEqual(['License key', '']);
   });
 
   it('shows the not-connected warning on an unconnected company', async () => {

@@ -1,5 +1,5 @@
 import { Alert, Button, ButtonRow, Text } from '@hubspot/ui-extensions';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Backend } from '../lib/backend';
 import { describeError } from '../lib/backend-error';
 import { formatValue } from '../lib/changed-fields';
@@ -8,6 +8,7 @@ import {
   DEFAULT_TABLE_FIELDS,
   editableField,
   type LicenseFieldKey,
+  normaliseFields,
 } from '../lib/license-fields';
 import type { Account, Customer, License, RecordRef } from '../lib/types';
 import { useLoad } from '../lib/use-load';
@@ -50,6 +51,27 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
     () => backend.recordLicenses(record, { limit }),
     `${record.objectType}:${record.objectId}`,
   );
+  // The user's saved choice, read once per layout (not per render: a card may build its backend in
+  // render); the defaults show meanwhile, and if it cannot be read.
+  const chose = useRef(false);
+  const backendRef = useRef(backend);
+  backendRef.current = backend;
+  useEffect(() => {
+    let live = true;
+    backendRef.current
+      .fieldSettings()
+      .then((answer) => {
+        const saved = answer.fields?.[layout];
+        if (live && !chose.current && saved && saved.length > 0) {
+          const known = normaliseFields(saved);
+          if (known.length > 0) setFields(known);
+        }
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [layout]);
   // Pages after the first, fetched on "Show more" (the table only: the sidebar stays short).
   const [more, setMore] = useState<{ licenses: License[]; hasMore: boolean } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -103,8 +125,15 @@ export function RecordLicenses({ record, backend, layout, notify, pollMs }: Reco
           fields={fields}
           onCancel={() => setView({ kind: 'list' })}
           onSave={(next) => {
+            chose.current = true;
             setFields(next);
             setView({ kind: 'list' });
+            // Kept for the next time this user opens a card; the list does not wait for it.
+            backend.saveFieldSettings(layout, next).catch(() => {
+              const message = 'Your field choice could not be saved; it applies until you leave this record.';
+              setNotice(message);
+              notify?.({ type: 'warning', message });
+            });
           }}
         />
       );

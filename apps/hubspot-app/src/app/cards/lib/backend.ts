@@ -149,6 +149,21 @@ export function createBackend(options: BackendOptions = {}) {
       request<{ syncId: string; queued: number }>('POST', `${recordPath(record)}/sync`),
     syncStatus: (syncId: string) =>
       request<SyncStatus>('GET', `/hubspot/cards/syncs/${encodeURIComponent(syncId)}`),
+    /** The signed-in user's field choice per layout (kept by licensync per portal and user). */
+    fieldSettings: () =>
+      request<{ fields: Record<'sidebar' | 'table', string[] | null> }>(
+        'GET',
+        '/hubspot/cards/settings/fields',
+      ),
+    saveFieldSettings: (layout: 'sidebar' | 'table', fields: string[]) =>
+      request<{ fields: Record<'sidebar' | 'table', string[] | null> }>(
+        'PUT',
+        '/hubspot/cards/settings/fields',
+        {
+          layout,
+          fields,
+        },
+      ),
     dealLicenses: (dealId: string, of: 'contacts' | 'companies', perRecord = 5) =>
       request<DealLicenses>(
         'GET',
