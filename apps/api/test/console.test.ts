@@ -2,6 +2,7 @@ import * as schema from '@licensync/core/schema';
 import { createWorkspace } from '@licensync/core/workspaces';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiRuntime } from '../src/create-api-runtime';
 import { consoleClient } from './support/console-client';
 import { type SeededWorkspace, seedWorkspace } from './support/seed-workspace';
 import { type ApiStack, startApi } from './support/start-api';
@@ -207,6 +208,42 @@ describe('links earlier versions wrote into HubSpot', () => {
       expect(api.status).toBe(200);
       expect(api.body.id).toBe(id);
     }
+  });
+});
+
+describe('a session outlives nothing that signed it in', () => {
+  it('ends on the next request once its operator key is revoked', async () => {
+    const created = await stack.call('POST', '/operator_keys', { name: 'ops-revoked', scope: 'admin' });
+    expect(created.status).toBe(201);
+    const client = consoleClient(stack.api.url);
+    expect((await client.signIn(created.body.key)).status).toBe(303);
+    expect((await client.get('/console/licenses')).status).toBe(200);
+    expect((await stack.call('POST', '/operator_keys/ops-revoked/revoke')).status).toBe(200);
+    const page = await client.get('/console/licenses');
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/signin?next=${encodeURIComponent('/console/licenses')}`);
+    expect((await client.post(`/console/licenses/${own.licenseId}/disable`)).status).toBe(401);
+  });
+
+  it('ends once ADMIN_TOKEN is changed (an api started with the new token refuses the old session)', async () => {
+    const client = await signedIn();
+    expect((await client.get('/console/licenses')).status).toBe(200);
+    const rotated = await createApiRuntime(
+      { ...stack.env.config, ADMIN_TOKEN: `${stack.env.config.ADMIN_TOKEN}-rotated` },
+      stack.env.logger,
+    );
+    try {
+      const page = await fetch(`${rotated.url}/console/licenses`, {
+        headers: { cookie: client.cookie() },
+        redirect: 'manual',
+      });
+      expect(page.status).toBe(303);
+      expect(page.headers.get('location')).toMatch(/^\/console\/signin/);
+    } finally {
+      await rotated.close();
+    }
+    // The session was deleted, not only refused: the old api does not take it back either.
+    expect((await client.get('/console/licenses')).status).toBe(303);
   });
 });
 
