@@ -220,8 +220,13 @@ describe('the licenses of each dashboard page', () => {
       features: [],
       custom_fields: {},
       customer: { email: a.email },
-      console_url: `https://licensync.example.com/console/licenses/${a.licenseId}`,
+      console_url: `https://licensync.example.com/console/licenses/${a.licenseId}?workspace=default`,
     });
+    // The link names the license's workspace, so the console opens it there (not a 404 elsewhere).
+    const other = await call(`/licenses/${b.licenseId}`, bob);
+    expect(other.body.console_url).toBe(
+      `https://licensync.example.com/console/licenses/${b.licenseId}?workspace=ws-b`,
+    );
   });
 
   it.each([

@@ -37,7 +37,7 @@ export function dashboardOrdersRoute(deps: AppDeps): Router {
     const stripeCustomerId = parseInput(OBJECT_KINDS.customers.id, req.params.id, 'id');
     const key = parseInput(idempotencyKeyHeader, req.get('idempotency-key'), 'Idempotency-Key');
     const body = parseInput(createLicenseBody, req.body);
-    const { workspaceId, userId } = dashboardUser(req);
+    const { workspaceId, workspaceSlug, userId } = dashboardUser(req);
     // Another account's customer is not found here, as on every page (`null` = held elsewhere).
     const ours = await listStripeObjectLicenses({
       db,
@@ -70,7 +70,9 @@ export function dashboardOrdersRoute(deps: AppDeps): Router {
         });
         return {
           order_id: order.order.id,
-          data: order.licenses.map((d) => toDashboardLicenseJson(d, deps.config.PUBLIC_URL)),
+          data: order.licenses.map((d) =>
+            toDashboardLicenseJson(d, { publicUrl: deps.config.PUBLIC_URL, workspaceSlug }),
+          ),
         };
       },
     });
