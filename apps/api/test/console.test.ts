@@ -196,8 +196,9 @@ describe('actions', () => {
 
 describe('links earlier versions wrote into HubSpot', () => {
   it('send a browser to the console page, and leave API clients alone', async () => {
-    for (const kind of ['licenses', 'customers'] as const) {
-      const id = kind === 'licenses' ? own.licenseId : own.customerId;
+    const ids = { licenses: own.licenseId, customers: own.customerId, failures: String(own.failureId) };
+    for (const kind of ['licenses', 'customers', 'failures'] as const) {
+      const id = ids[kind];
       const browser = await fetch(`${stack.api.url}/api/v1/${kind}/${id}`, {
         headers: { accept: 'text/html,application/xhtml+xml' },
         redirect: 'manual',
@@ -206,7 +207,7 @@ describe('links earlier versions wrote into HubSpot', () => {
       expect(browser.headers.get('location')).toBe(`/console/${kind}/${id}`);
       const api = await stack.call('GET', `/${kind}/${id}`);
       expect(api.status).toBe(200);
-      expect(api.body.id).toBe(id);
+      expect(String(api.body.id)).toBe(id);
     }
   });
 });
