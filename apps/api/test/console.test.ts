@@ -148,6 +148,38 @@ describe('pages', () => {
   });
 });
 
+describe('settings switches', () => {
+  it('shows deliver_licenses ticked, turns it off and on again, and a post without it keeps it', async () => {
+    const client = await signedIn();
+    const page = await client.get('/console/settings');
+    expect(page.html).toMatch(
+      /<input type="hidden" name="deliver_licenses" value="false"><label for="s-deliver_licenses">.*<input id="s-deliver_licenses" type="checkbox" name="deliver_licenses" value="true" checked>/,
+    );
+    // An unticked box sends only the hidden `false`.
+    expect((await client.post('/console/settings', { deliver_licenses: 'false' })).status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(false);
+    expect((await client.get('/console/settings')).html).not.toContain(
+      'name="deliver_licenses" value="true" checked',
+    );
+    expect((await client.post('/console/settings', { resync_cron: '0 5 * * *' })).status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(false);
+    // A ticked box sends the hidden `false` and then `true`: the last one wins.
+    const body = new URLSearchParams([
+      ['_csrf', client.csrf()],
+      ['deliver_licenses', 'false'],
+      ['deliver_licenses', 'true'],
+    ]);
+    const ticked = await fetch(`${stack.api.url}/console/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookie() },
+      body: body.toString(),
+      redirect: 'manual',
+    });
+    expect(ticked.status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(true);
+  });
+});
+
 describe('actions', () => {
   const licenseOf = async (id: string) =>
     (await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id)))[0]!;
