@@ -1,4 +1,5 @@
 export * from './connection-failure-job';
+export * from './create-workspace-stripe';
 export * from './find-portal-workspace';
 export * from './forget-portal-data';
 export * from './hubspot-daily-remaining-key';
