@@ -53,6 +53,15 @@ describe('the console without a session', () => {
     expect(await htmx.text()).toContain('htmx');
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nope.js'])(
+    'an asset named %s that is not one of ours is a 404, not a 500',
+    async (name) => {
+      const res = await fetch(`${stack.api.url}/console/assets/${name}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe('not found');
+    },
+  );
+
   it('returns only to console paths after sign-in (no open redirect), and needs the form’s CSRF token', async () => {
     for (const next of ['https://evil.example/', '//evil.example/console', '/api/v1/licenses']) {
       const { location } = await consoleClient(stack.api.url).signIn(stack.env.config.ADMIN_TOKEN, next);
