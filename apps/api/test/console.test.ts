@@ -245,6 +245,7 @@ describe('connection, workspace and bulk-replay writes (in the acme workspace)',
     expect((await client.post(`/console/connections/${id}/reconnect`)).status).toBe(303);
     page = await client.get('/console/connections');
     expect(page.html).toContain('HubSpot refused this connection (refresh token revoked)');
+    expect(page.html).toContain('install the app again with “Install again” on the console');
     expect(page.html).toContain('Install again (switch portal)');
     expect((await hubspotRow()).status).toBe('error');
     await stack.api.db
@@ -462,6 +463,42 @@ describe('a session outlives nothing that signed it in', () => {
     }
     // The session was deleted, not only refused: the old api does not take it back either.
     expect((await client.get('/console/licenses')).status).toBe(303);
+  });
+});
+
+describe('the session in use', () => {
+  it('renews the cookie on each request, as Redis renews the session', async () => {
+    const client = await signedIn();
+    const res = await fetch(`${stack.api.url}/console/licenses`, {
+      headers: { cookie: client.cookie() },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(200);
+    const renewed = res.headers.getSetCookie().find((c) => c.startsWith('licensync_console='));
+    expect(renewed).toMatch(/Max-Age=28800/);
+    expect(renewed).toMatch(/HttpOnly/);
+    expect(renewed).toMatch(/Path=\/console/);
+    expect(renewed).toContain(client.cookie().match(/licensync_console=([^;]+)/)![1]);
+  });
+
+  it('records enable and disable with the operator as actor, from the console', async () => {
+    const created = await stack.call('POST', '/operator_keys', { name: 'ops-carol', scope: 'admin' });
+    const client = consoleClient(stack.api.url);
+    expect((await client.signIn(created.body.key)).status).toBe(303);
+    const page = `/console/licenses/${own.licenseId}`;
+    await client.get(page);
+    expect((await client.post(`${page}/disable`, { reason: 'chargeback' })).status).toBe(303);
+    expect((await client.post(`${page}/enable`)).status).toBe(303);
+    const rows = await stack.api.db
+      .select()
+      .from(schema.activityLog)
+      .where(eq(schema.activityLog.workspaceId, stack.api.workspaceId));
+    const toggles = rows.filter((r) => r.kind === 'license.disabled' || r.kind === 'license.enabled');
+    expect(toggles.map((r) => [r.kind, r.actor, r.detail])).toEqual([
+      ['license.disabled', 'key:ops-carol', { source: 'key:ops-carol', client: 'console' }],
+      ['license.enabled', 'key:ops-carol', { source: 'key:ops-carol', client: 'console' }],
+    ]);
+    expect((await client.get(page)).html).toContain('by <em>key:ops-carol</em>');
   });
 });
 

@@ -39,6 +39,13 @@ export function createConsoleSessionStore(deps: Pick<AppDeps, 'redis' | 'config'
     return false;
   };
   return {
+    /** The session cookie's attributes, shared by sign-in and the renewal on each request. */
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: deps.config.PUBLIC_URL.startsWith('https:'),
+      path: '/console',
+    },
     async create(session: Omit<ConsoleSession, 'csrf'>): Promise<{ id: string; session: ConsoleSession }> {
       const id = randomBytes(32).toString('base64url');
       const full = { ...session, csrf: randomBytes(24).toString('base64url') };
