@@ -1,23 +1,33 @@
 import * as schema from '@licensync/core/schema';
 import { createWorkspace } from '@licensync/core/workspaces';
-import { eq } from 'drizzle-orm';
+import { createFakeStripe, type FakeStripe } from '@licensync/fakes/stripe';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiRuntime } from '../src/create-api-runtime';
 import { consoleClient } from './support/console-client';
+import { connectPortal } from './support/hubspot-cards-fixtures';
 import { type SeededWorkspace, seedWorkspace } from './support/seed-workspace';
 import { type ApiStack, startApi } from './support/start-api';
 
 let stack: ApiStack;
 let own: SeededWorkspace;
 let other: SeededWorkspace;
+let acmeId: string;
+let fakeStripe: FakeStripe;
 
 beforeAll(async () => {
-  stack = await startApi({ ADMIN_SIGNIN_MAX_FAILURES: '1000' });
+  fakeStripe = await createFakeStripe();
+  stack = await startApi({ ADMIN_SIGNIN_MAX_FAILURES: '1000', STRIPE_API_BASE: fakeStripe.url });
   const { db, workspaceId } = stack.api;
   own = await seedWorkspace(db, workspaceId, 'own');
   const acme = await createWorkspace(db, { slug: 'acme', name: 'Acme' });
+  acmeId = acme.id;
   other = await seedWorkspace(db, acme.id, 'acme');
 });
-afterAll(() => stack.close());
+afterAll(async () => {
+  await stack.close();
+  await fakeStripe.close();
+});
 
 const signedIn = async () => {
   const client = consoleClient(stack.api.url);
@@ -42,6 +52,15 @@ describe('the console without a session', () => {
     expect(htmx.headers.get('content-type')).toContain('text/javascript');
     expect(await htmx.text()).toContain('htmx');
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nope.js'])(
+    'an asset named %s that is not one of ours is a 404, not a 500',
+    async (name) => {
+      const res = await fetch(`${stack.api.url}/console/assets/${name}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe('not found');
+    },
+  );
 
   it('returns only to console paths after sign-in (no open redirect), and needs the form’s CSRF token', async () => {
     for (const next of ['https://evil.example/', '//evil.example/console', '/api/v1/licenses']) {
@@ -147,6 +166,206 @@ describe('pages', () => {
   });
 });
 
+describe('settings switches', () => {
+  it('shows deliver_licenses ticked, turns it off and on again, and a post without it keeps it', async () => {
+    const client = await signedIn();
+    const page = await client.get('/console/settings');
+    expect(page.html).toMatch(
+      /<input type="hidden" name="deliver_licenses" value="false"><label for="s-deliver_licenses">.*<input id="s-deliver_licenses" type="checkbox" name="deliver_licenses" value="true" checked>/,
+    );
+    // An unticked box sends only the hidden `false`.
+    expect((await client.post('/console/settings', { deliver_licenses: 'false' })).status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(false);
+    expect((await client.get('/console/settings')).html).not.toContain(
+      'name="deliver_licenses" value="true" checked',
+    );
+    expect((await client.post('/console/settings', { resync_cron: '0 5 * * *' })).status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(false);
+    // A ticked box sends the hidden `false` and then `true`: the last one wins.
+    const body = new URLSearchParams([
+      ['_csrf', client.csrf()],
+      ['deliver_licenses', 'false'],
+      ['deliver_licenses', 'true'],
+    ]);
+    const ticked = await fetch(`${stack.api.url}/console/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookie() },
+      body: body.toString(),
+      redirect: 'manual',
+    });
+    expect(ticked.status).toBe(303);
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(true);
+  });
+});
+
+describe('connection, workspace and bulk-replay writes (in the acme workspace)', () => {
+  const hubspotRow = async () =>
+    (
+      await stack.api.db
+        .select()
+        .from(schema.hubspotConnections)
+        .where(eq(schema.hubspotConnections.workspaceId, acmeId))
+    )[0]!;
+
+  it('switches workspace with POST /workspaces/switch; an unknown slug changes nothing', async () => {
+    const client = await signedIn();
+    await client.get('/console/workspaces');
+    const unknown = await client.post('/console/workspaces/switch', { slug: 'nope' });
+    expect(unknown.status).toBe(303);
+    expect((await client.get('/console/workspaces')).html).toContain('No such workspace.');
+    expect((await client.get(`/console/licenses/${other.licenseId}`)).status).toBe(404);
+    const switched = await client.post('/console/workspaces/switch', { slug: 'acme' });
+    expect(switched.status).toBe(303);
+    expect(switched.location).toBe('/console/');
+    expect((await client.get('/console/')).html).toContain('Now showing Acme.');
+    expect((await client.get(`/console/licenses/${other.licenseId}`)).status).toBe(200);
+  });
+
+  it('disconnects and reconnects HubSpot, and a connection HubSpot refused asks to install again', async () => {
+    await connectPortal(stack.api.db, acmeId, 5150);
+    const client = await signedIn();
+    const { id } = await hubspotRow();
+    let page = await client.get('/console/connections?workspace=acme');
+    expect(page.html).toContain(`action="/console/connections/${id}/disconnect"`);
+    expect((await client.post(`/console/connections/${id}/disconnect`)).status).toBe(303);
+    expect(await hubspotRow()).toMatchObject({
+      status: 'disconnected',
+      statusReason: 'disconnected by admin-token',
+    });
+    page = await client.get('/console/connections');
+    expect(page.html).toContain('HubSpot disconnected');
+    expect(page.html).toContain(`action="/console/connections/${id}/reconnect"`);
+    expect((await client.post(`/console/connections/${id}/reconnect`)).status).toBe(303);
+    expect(await hubspotRow()).toMatchObject({ status: 'active', statusReason: null });
+
+    await stack.api.db
+      .update(schema.hubspotConnections)
+      .set({ status: 'error', statusReason: 'refresh token revoked' })
+      .where(eq(schema.hubspotConnections.id, id));
+    expect((await client.post(`/console/connections/${id}/reconnect`)).status).toBe(303);
+    page = await client.get('/console/connections');
+    expect(page.html).toContain('HubSpot refused this connection (refresh token revoked)');
+    expect(page.html).toContain('install the app again with “Install again” on the console');
+    expect(page.html).toContain('Install again (switch portal)');
+    expect((await hubspotRow()).status).toBe('error');
+    await stack.api.db
+      .update(schema.hubspotConnections)
+      .set({ status: 'active', statusReason: null })
+      .where(eq(schema.hubspotConnections.id, id));
+  });
+
+  it('saves the per-sync toggles: an unticked box turns its sync off', async () => {
+    const client = await signedIn();
+    await client.get('/console/connections?workspace=acme');
+    const saved = await client.post('/console/connections/toggles', {
+      licenses: 'false',
+      customers: 'true',
+      subscriptions: 'true',
+      invoices: 'true',
+    });
+    expect(saved.status).toBe(303);
+    const settings = await stack.call('GET', '/settings', undefined, { 'licensync-workspace': 'acme' });
+    expect(settings.body.sync_toggles).toEqual({
+      licenses: false,
+      customers: true,
+      subscriptions: true,
+      invoices: true,
+    });
+    const page = await client.get('/console/connections');
+    expect(page.html).toContain('name="licenses" value="true">');
+    expect(page.html).toContain('name="customers" value="true" checked>');
+  });
+
+  it('stores a Stripe key through the form (checked with Stripe, webhook registered), and refuses a bad one', async () => {
+    const client = await signedIn();
+    await client.get('/console/connections?workspace=acme');
+    const bad = await client.post('/console/connections/stripe', { api_key: 'pk_test_public' });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect(bad.html).toContain('api_key');
+    const saved = await client.post('/console/connections/stripe', {
+      api_key: 'sk_test_console_form',
+      register_webhook: 'true',
+    });
+    expect(saved.status).toBe(303);
+    const [row] = await stack.api.db
+      .select()
+      .from(schema.stripeConnections)
+      .where(eq(schema.stripeConnections.workspaceId, acmeId));
+    expect(row).toMatchObject({ accountId: 'acct_fake0000000000' });
+    expect(row!.apiKey).toMatch(/^enc:v1:/);
+    const page = await client.get('/console/connections');
+    expect(page.html).toContain('Stripe connection saved.');
+    expect(page.html).toContain('<dt>Key stored</dt><dd>yes</dd>');
+    expect(page.html).toContain('<dt>Signing secret stored</dt><dd>yes</dd>');
+  });
+
+  it('replays in bulk only after the confirm step, which posts the same filter', async () => {
+    // The failure's stored event, so the replay has something to run again.
+    const [event] = await stack.api.db
+      .insert(schema.inboxEvents)
+      .values({
+        workspaceId: acmeId,
+        provider: 'stripe',
+        externalId: 'evt_console_bulk',
+        type: 'checkout.session.completed',
+        payload: { id: 'evt_console_bulk' },
+        status: 'failed',
+      })
+      .returning();
+    await stack.api.db
+      .update(schema.jobFailures)
+      .set({ inboxEventId: event!.id })
+      .where(eq(schema.jobFailures.id, other.failureId));
+    const client = await signedIn();
+    // A list page that checks its query strictly still takes the workspace link parameter.
+    expect((await client.get('/console/failures?workspace=acme')).status).toBe(200);
+    const dry = await client.post('/console/failures/replay', { error: 'boom', dry_run: 'true' });
+    expect(dry.html).toContain('1 open failures match');
+    expect(dry.html).toContain('<input type="hidden" name="error" value="boom">');
+    expect(dry.html).toContain('<input type="hidden" name="dry_run" value="false">');
+    const failureRow = async () =>
+      (
+        await stack.api.db
+          .select()
+          .from(schema.jobFailures)
+          .where(and(eq(schema.jobFailures.id, other.failureId), eq(schema.jobFailures.workspaceId, acmeId)))
+      )[0]!;
+    expect((await failureRow()).status).toBe('failed');
+    const confirmed = await client.post('/console/failures/replay', { error: 'boom', dry_run: 'false' });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.location).toBe('/console/failures?error=boom');
+    expect((await client.get(confirmed.location!)).html).toContain(
+      '1 failures queued for replay, 0 skipped.',
+    );
+    expect((await failureRow()).status).not.toBe('failed');
+    // Own workspace's failure was not in the filter's workspace: untouched.
+    const [ownRow] = await stack.api.db
+      .select()
+      .from(schema.jobFailures)
+      .where(eq(schema.jobFailures.id, own.failureId));
+    expect(ownRow!.status).toBe('failed');
+  });
+
+  it('a read-only key may switch workspace and sign out, and nothing else', async () => {
+    const created = await stack.call('POST', '/operator_keys', { name: 'ops-reader', scope: 'read' });
+    const client = consoleClient(stack.api.url);
+    expect((await client.signIn(created.body.key)).status).toBe(303);
+    await client.get('/console/workspaces');
+    expect((await client.post('/console/workspaces/switch', { slug: 'acme' })).status).toBe(303);
+    expect((await client.get(`/console/licenses/${other.licenseId}`)).status).toBe(200);
+    const { id } = await hubspotRow();
+    const refused = await client.post(`/console/connections/${id}/disconnect`);
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('key:ops-reader is read-only');
+    expect((await hubspotRow()).status).toBe('active');
+    const out = await client.post('/console/signout');
+    expect(out.status).toBe(303);
+    expect(out.location).toBe('/console/signin');
+    expect((await client.get('/console/')).status).toBe(303);
+  });
+});
+
 describe('actions', () => {
   const licenseOf = async (id: string) =>
     (await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id)))[0]!;
@@ -195,8 +414,9 @@ describe('actions', () => {
 
 describe('links earlier versions wrote into HubSpot', () => {
   it('send a browser to the console page, and leave API clients alone', async () => {
-    for (const kind of ['licenses', 'customers'] as const) {
-      const id = kind === 'licenses' ? own.licenseId : own.customerId;
+    const ids = { licenses: own.licenseId, customers: own.customerId, failures: String(own.failureId) };
+    for (const kind of ['licenses', 'customers', 'failures'] as const) {
+      const id = ids[kind];
       const browser = await fetch(`${stack.api.url}/api/v1/${kind}/${id}`, {
         headers: { accept: 'text/html,application/xhtml+xml' },
         redirect: 'manual',
@@ -205,8 +425,80 @@ describe('links earlier versions wrote into HubSpot', () => {
       expect(browser.headers.get('location')).toBe(`/console/${kind}/${id}`);
       const api = await stack.call('GET', `/${kind}/${id}`);
       expect(api.status).toBe(200);
-      expect(api.body.id).toBe(id);
+      expect(String(api.body.id)).toBe(id);
     }
+  });
+});
+
+describe('a session outlives nothing that signed it in', () => {
+  it('ends on the next request once its operator key is revoked', async () => {
+    const created = await stack.call('POST', '/operator_keys', { name: 'ops-revoked', scope: 'admin' });
+    expect(created.status).toBe(201);
+    const client = consoleClient(stack.api.url);
+    expect((await client.signIn(created.body.key)).status).toBe(303);
+    expect((await client.get('/console/licenses')).status).toBe(200);
+    expect((await stack.call('POST', '/operator_keys/ops-revoked/revoke')).status).toBe(200);
+    const page = await client.get('/console/licenses');
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/signin?next=${encodeURIComponent('/console/licenses')}`);
+    expect((await client.post(`/console/licenses/${own.licenseId}/disable`)).status).toBe(401);
+  });
+
+  it('ends once ADMIN_TOKEN is changed (an api started with the new token refuses the old session)', async () => {
+    const client = await signedIn();
+    expect((await client.get('/console/licenses')).status).toBe(200);
+    const rotated = await createApiRuntime(
+      { ...stack.env.config, ADMIN_TOKEN: `${stack.env.config.ADMIN_TOKEN}-rotated` },
+      stack.env.logger,
+    );
+    try {
+      const page = await fetch(`${rotated.url}/console/licenses`, {
+        headers: { cookie: client.cookie() },
+        redirect: 'manual',
+      });
+      expect(page.status).toBe(303);
+      expect(page.headers.get('location')).toMatch(/^\/console\/signin/);
+    } finally {
+      await rotated.close();
+    }
+    // The session was deleted, not only refused: the old api does not take it back either.
+    expect((await client.get('/console/licenses')).status).toBe(303);
+  });
+});
+
+describe('the session in use', () => {
+  it('renews the cookie on each request, as Redis renews the session', async () => {
+    const client = await signedIn();
+    const res = await fetch(`${stack.api.url}/console/licenses`, {
+      headers: { cookie: client.cookie() },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(200);
+    const renewed = res.headers.getSetCookie().find((c) => c.startsWith('licensync_console='));
+    expect(renewed).toMatch(/Max-Age=28800/);
+    expect(renewed).toMatch(/HttpOnly/);
+    expect(renewed).toMatch(/Path=\/console/);
+    expect(renewed).toContain(client.cookie().match(/licensync_console=([^;]+)/)![1]);
+  });
+
+  it('records enable and disable with the operator as actor, from the console', async () => {
+    const created = await stack.call('POST', '/operator_keys', { name: 'ops-carol', scope: 'admin' });
+    const client = consoleClient(stack.api.url);
+    expect((await client.signIn(created.body.key)).status).toBe(303);
+    const page = `/console/licenses/${own.licenseId}`;
+    await client.get(page);
+    expect((await client.post(`${page}/disable`, { reason: 'chargeback' })).status).toBe(303);
+    expect((await client.post(`${page}/enable`)).status).toBe(303);
+    const rows = await stack.api.db
+      .select()
+      .from(schema.activityLog)
+      .where(eq(schema.activityLog.workspaceId, stack.api.workspaceId));
+    const toggles = rows.filter((r) => r.kind === 'license.disabled' || r.kind === 'license.enabled');
+    expect(toggles.map((r) => [r.kind, r.actor, r.detail])).toEqual([
+      ['license.disabled', 'key:ops-carol', { source: 'key:ops-carol', client: 'console' }],
+      ['license.enabled', 'key:ops-carol', { source: 'key:ops-carol', client: 'console' }],
+    ]);
+    expect((await client.get(page)).html).toContain('by <em>key:ops-carol</em>');
   });
 });
 

@@ -44,7 +44,9 @@ describe('one license: detail and edits', () => {
       'floatingCloud',
       'isTrial',
     ]);
-    expect(res.body.link).toBe(`${stack.env.config.PUBLIC_URL}/console/licenses/${timeLimited}`);
+    expect(res.body.link).toBe(
+      `${stack.env.config.PUBLIC_URL}/console/licenses/${timeLimited}?workspace=default`,
+    );
     const p = await card(`/licenses/${perpetual}`);
     expect(p.body.editableFields).not.toContain('validUntil');
     expect((await card('/licenses/00000000-0000-4000-8000-000000000000')).status).toBe(404);

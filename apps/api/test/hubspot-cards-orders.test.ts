@@ -75,7 +75,7 @@ describe('POST /hubspot/cards/orders', () => {
       licenseType: 'time-limited',
       maxActivations: 3,
       customerEmail: 'ada@example.com',
-      link: expect.stringContaining(`/console/licenses/${res.body.licenses[0].id}`),
+      link: expect.stringMatching(`/console/licenses/${res.body.licenses[0].id}\\?workspace=default$`),
     });
     const [customer] = await db()
       .select()

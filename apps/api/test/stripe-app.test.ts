@@ -1,6 +1,7 @@
 import { saveStripeConnection } from '@licensync/core/connections';
 import * as schema from '@licensync/core/schema';
 import { createWorkspace } from '@licensync/core/workspaces';
+import { createFakeStripe, type FakeStripe } from '@licensync/fakes/stripe';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardIdentity, dashboardCall, signDashboardUser } from './support/dashboard-call';
@@ -10,6 +11,7 @@ import { type ApiStack, startApi } from './support/start-api';
 // The Stripe app's backend: requests signed as Stripe signs them, one account per workspace.
 const SECRET = 'absec_test_licensync_app';
 let stack: ApiStack;
+let fake: FakeStripe;
 let call: ReturnType<typeof dashboardCall>;
 let a: SeededWorkspace;
 let b: SeededWorkspace;
@@ -19,7 +21,12 @@ const bob: DashboardIdentity = { user_id: 'usr_bob', account_id: 'acct_B', mode:
 const extra: Record<string, string> = {};
 
 beforeAll(async () => {
-  stack = await startApi({ STRIPE_APP_SECRET: SECRET, PUBLIC_URL: 'https://licensync.example.com' });
+  fake = await createFakeStripe();
+  stack = await startApi({
+    STRIPE_APP_SECRET: SECRET,
+    PUBLIC_URL: 'https://licensync.example.com',
+    STRIPE_API_BASE: fake.url,
+  });
   call = dashboardCall(stack.api.url, SECRET);
   const { db, workspaceId } = stack.api;
   workspaceB = (await createWorkspace(db, { slug: 'ws-b', name: 'B' })).id;
@@ -63,7 +70,10 @@ beforeAll(async () => {
     .returning();
   for (const row of rows) extra[row.sourceKey] = row.id;
 });
-afterAll(() => stack.close());
+afterAll(async () => {
+  await stack.close();
+  await fake.close();
+});
 
 const licenseRow = async (id: string) =>
   (await stack.api.db.select().from(schema.licenses).where(eq(schema.licenses.id, id)))[0]!;
@@ -220,8 +230,13 @@ describe('the licenses of each dashboard page', () => {
       features: [],
       custom_fields: {},
       customer: { email: a.email },
-      console_url: `https://licensync.example.com/console/licenses/${a.licenseId}`,
+      console_url: `https://licensync.example.com/console/licenses/${a.licenseId}?workspace=default`,
     });
+    // The link names the license's workspace, so the console opens it there (not a 404 elsewhere).
+    const other = await call(`/licenses/${b.licenseId}`, bob);
+    expect(other.body.console_url).toBe(
+      `https://licensync.example.com/console/licenses/${b.licenseId}?workspace=ws-b`,
+    );
   });
 
   it.each([
@@ -280,21 +295,42 @@ describe('enable, disable and create as the dashboard user', () => {
   });
 
   it('a Stripe customer the ledger does not know needs an email, then is created with its Stripe id', async () => {
-    const refused = await call('/customers/cus_new/licenses/create', alice, { product: 'pro', quantity: 1 });
+    const cusNew = fake.sim.createCustomer({ email: 'new@example.com' }).customer.id;
+    const refused = await call(`/customers/${cusNew}/licenses/create`, alice, {
+      product: 'pro',
+      quantity: 1,
+    });
     expect(refused.status).toBe(422);
-    expect(refused.body.fields['customer.email']).toContain('cus_new');
-    const res = await call('/customers/cus_new/licenses/create', alice, {
+    expect(refused.body.fields['customer.email']).toContain(cusNew);
+    const res = await call(`/customers/${cusNew}/licenses/create`, alice, {
       product: 'pro',
       quantity: 2,
       email: 'New@Example.com',
     });
     expect(res.status).toBe(201);
     expect(res.body.data).toHaveLength(2);
-    const listed = await call('/customers/cus_new/licenses', alice);
+    const listed = await call(`/customers/${cusNew}/licenses`, alice);
     expect(listed.body.data.map((l: { customer: { email: string } }) => l.customer.email)).toEqual([
       'new@example.com',
       'new@example.com',
     ]);
+  });
+
+  it('a cus_ id that is not a customer of the Stripe account is a 404, and nothing is written', async () => {
+    const before = await stack.api.db.select().from(schema.orders);
+    const customersBefore = await stack.api.db.select().from(schema.customers);
+    const res = await call('/customers/cus_typo000000/licenses/create', alice, {
+      product: 'pro',
+      quantity: 1,
+      email: 'typo@example.com',
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toContain('cus_typo000000 not found in this Stripe account');
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/customers/cus_typo000000')).toBe(
+      true,
+    );
+    expect(await stack.api.db.select().from(schema.orders)).toHaveLength(before.length);
+    expect(await stack.api.db.select().from(schema.customers)).toHaveLength(customersBefore.length);
   });
 
   it('an unknown product is a 422 naming it, and nothing is written', async () => {

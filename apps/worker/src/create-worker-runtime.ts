@@ -57,6 +57,7 @@ export async function createWorkerRuntime(config: Config, logger: Logger) {
   const alerts = createFailureAlerter({
     url: config.ALERT_WEBHOOK_URL,
     publicUrl: config.PUBLIC_URL,
+    db,
     logger,
     metrics,
   });

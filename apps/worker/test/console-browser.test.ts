@@ -192,6 +192,37 @@ describe('the console in a real browser', () => {
     await context.close();
   });
 
+  it('shows the settings (with license delivery) and the workspaces, and switches between them', async () => {
+    const { context, page } = await pages.newPage();
+    await page.goto('/console/settings');
+    await pages.signIn(page, stack.env.config.ADMIN_TOKEN);
+    expect(await pages.heading(page)).toBe('Settings');
+    await expect.poll(() => page.getByLabel('Mail customers their license keys').isChecked()).toBe(true);
+    await page.getByLabel('Mail customers their license keys').uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.notice').innerText()).toContain('deliver_licenses');
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(false);
+    await page.getByLabel('Mail customers their license keys').check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForLoadState();
+    expect((await stack.call('GET', '/settings')).body.deliver_licenses).toBe(true);
+    await pages.shot(page, 'settings');
+
+    expect((await stack.call('POST', '/workspaces', { slug: 'acme', name: 'Acme' })).status).toBe(201);
+    await page.goto('/console/workspaces');
+    expect(await pages.heading(page)).toBe('Workspaces');
+    expect(await page.locator('main').innerText()).toContain('Acme');
+    await pages.shot(page, 'workspaces');
+    await page.getByRole('button', { name: 'Switch to acme' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.notice').innerText()).toContain('Now showing Acme.');
+    await page.goto('/console/workspaces');
+    await page.getByRole('button', { name: 'Switch to default' }).click();
+    await page.waitForLoadState();
+    await context.close();
+  });
+
   it('connects HubSpot through the fake’s OAuth pages, then its record links open the console pages', async () => {
     const { context, page } = await pages.newPage();
     await page.goto('/console/connections');

@@ -40,7 +40,9 @@ it('posts a Slack-style alert with a link to the failure when a job fails for go
   expect(post.body.text).toContain(
     `licensync: checkout.session.completed ${completed[0]!.id} failed for good after 1 attempt(s) on inbox-events: price ${price.id}: floating_cloud`,
   );
-  expect(post.body.text).toContain(`<https://licensync.example.com/api/v1/failures/${id}|failure ${id}>`);
+  expect(post.body.text).toContain(
+    `<https://licensync.example.com/console/failures/${id}?workspace=default|failure ${id}>`,
+  );
   expect(post.body.text).not.toContain('alert@example.com');
 });
 

@@ -21,7 +21,7 @@ export async function reconnectHubspot(deps: Pick<AppDeps, 'db'>, workspaceId: s
     !current.statusReason?.startsWith('disconnected by')
   ) {
     throw new ReinstallNeededError(
-      `HubSpot refused this connection (${current.statusReason ?? current.status}): install the app again at /connections/hubspot/install`,
+      `HubSpot refused this connection (${current.statusReason ?? current.status}): install the app again with “Install again” on the console's Connections page (/console/connections)`,
     );
   }
   return setHubspotConnectionState(deps.db, { workspaceId, connectionId, state: 'active', reason: null });

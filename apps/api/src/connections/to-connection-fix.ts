@@ -9,7 +9,7 @@ export function toConnectionFix(
     return 'Check the key in the Stripe dashboard and POST /api/v1/connections/stripe again.';
   if (state === 'disconnected') {
     return /refresh|revoked|uninstall|invalid_grant/i.test(reason ?? '')
-      ? 'HubSpot no longer accepts our tokens: install the app again at /connections/hubspot/install.'
+      ? 'HubSpot no longer accepts our tokens: install the app again (“Install again” on the console’s Connections page, or /connections/hubspot/install).'
       : 'Reconnect at /connections/hubspot/install; parked work resumes once connected.';
   }
   if (/401|unauthori[sz]ed|expired/i.test(reason ?? ''))

@@ -25,7 +25,8 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
 export function consoleAssetsRoute(): Router {
   const router = Router();
   router.get('/assets/:name', (req, res) => {
-    const asset = ASSETS[req.params.name];
+    // hasOwn: `constructor`, `__proto__`, `toString` are properties of every object, not assets.
+    const asset = Object.hasOwn(ASSETS, req.params.name) ? ASSETS[req.params.name] : undefined;
     if (!asset) return void res.status(404).type('text').send('not found');
     res.set('Cache-Control', 'public, max-age=86400').type(asset.type).send(asset.body);
   });

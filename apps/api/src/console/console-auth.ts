@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { runAsActor } from '@licensync/core/history';
 import type { Request, RequestHandler, Response } from 'express';
-import type { ConsoleSession, ConsoleSessionStore } from './console-session-store';
+import { type ConsoleSession, type ConsoleSessionStore, SESSION_TTL_S } from './console-session-store';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -80,6 +80,8 @@ export function requireConsoleSession(store: ConsoleSessionStore): RequestHandle
         return refusal(res, 403, 'Read-only', `Key ${session.actor} is read-only: it can look, not change.`);
       }
     }
+    // Redis renewed the session on read; the cookie is renewed with it, so both last 8 h from last use.
+    res.cookie(CONSOLE_COOKIE, id, { ...store.cookie, maxAge: SESSION_TTL_S * 1000 });
     bound.set(req, { id, session });
     runAsActor(session.actor, next, 'console');
   };

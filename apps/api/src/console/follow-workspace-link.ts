@@ -7,7 +7,8 @@ import type { ConsoleSessionStore } from './console-session-store';
 /**
  * The links we write into HubSpot name their workspace (`?workspace=<slug>`): opening one switches
  * the session to it, as the Workspaces page would, so the record is found (not a 404) whichever
- * workspace the operator looked at last. An unknown slug changes nothing.
+ * workspace the operator looked at last. An unknown slug changes nothing. The parameter is then
+ * taken off the request, so a page that checks its query strictly (Failures) does not refuse it.
  */
 export function followWorkspaceLink(deps: Pick<AppDeps, 'db'>, store: ConsoleSessionStore): RequestHandler {
   return async (req, _res, next) => {
@@ -20,6 +21,10 @@ export function followWorkspaceLink(deps: Pick<AppDeps, 'db'>, store: ConsoleSes
       session.workspaceId = workspace.id;
       await store.save(id, session);
     }
+    // Express parses `req.query` from `req.url` on each read, so this is how the parameter goes.
+    const url = new URL(req.url, 'http://console.invalid');
+    url.searchParams.delete('workspace');
+    req.url = `${url.pathname}${url.search}`;
     next();
   };
 }

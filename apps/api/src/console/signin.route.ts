@@ -19,8 +19,7 @@ export function signinRoute(deps: AppDeps, store: ConsoleSessionStore): Router {
   const router = Router();
   const identify = operatorIdentifier(deps);
   const throttle = createSigninThrottle(deps);
-  const secure = deps.config.PUBLIC_URL.startsWith('https:');
-  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/console' };
+  const { cookie } = store;
 
   const form = (token: string, next: string, error?: string) =>
     layout(

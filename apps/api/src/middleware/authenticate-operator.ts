@@ -11,6 +11,11 @@ export interface Operator {
   /** Written to the history: `admin-token` or `key:<name>`. */
   actor: string;
   scope: OperatorKeyScope;
+  /**
+   * What signed in, for re-checking later: `key:<id>` for an operator key, or `admin:<fingerprint>`
+   * of ADMIN_TOKEN, so a changed token no longer matches.
+   */
+  credential: string;
 }
 
 const operators = new WeakMap<Request, Operator>();
@@ -67,12 +72,22 @@ export function authenticateOperator(
 /** Who a presented token is: ADMIN_TOKEN, an operator key, or nobody (null). Shared with the console's sign-in. */
 export function operatorIdentifier(deps: Pick<AppDeps, 'config' | 'db'>) {
   const expected = digest(deps.config.ADMIN_TOKEN);
+  const admin = adminCredential(deps.config.ADMIN_TOKEN);
   return async (presented: string): Promise<Operator | null> => {
-    if (timingSafeEqual(digest(presented), expected)) return { actor: 'admin-token', scope: 'admin' };
+    if (timingSafeEqual(digest(presented), expected)) {
+      return { actor: 'admin-token', scope: 'admin', credential: admin };
+    }
     const key = await findOperatorKey(deps.db, presented);
-    return key ? { actor: `key:${key.name}`, scope: key.scope } : null;
+    return key ? { actor: `key:${key.name}`, scope: key.scope, credential: `key:${key.id}` } : null;
   };
 }
+
+/**
+ * A fingerprint of ADMIN_TOKEN that is kept in a console session instead of the token: domain
+ * separated from the comparison digest, and truncated, so it is useless as a credential.
+ */
+export const adminCredential = (token: string) =>
+  `admin:${createHash('sha256').update(`licensync-console:${token}`).digest('hex').slice(0, 32)}`;
 
 function basicPassword(header: string): string | undefined {
   const encoded = /^Basic +([A-Za-z0-9+/=]+) *$/i.exec(header)?.[1];

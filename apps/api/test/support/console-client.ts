@@ -15,6 +15,8 @@ export interface ConsoleClient {
     next?: string,
   ): Promise<{ status: number; location: string | null; setCookie: string[] }>;
   csrf(): string;
+  /** The jar as a Cookie header, to present the same session to another api process. */
+  cookie(): string;
 }
 
 export function consoleClient(base: string): ConsoleClient {
@@ -59,5 +61,6 @@ export function consoleClient(base: string): ConsoleClient {
       return { status, location, setCookie: res.headers.getSetCookie() };
     },
     csrf: () => token,
+    cookie,
   };
 }

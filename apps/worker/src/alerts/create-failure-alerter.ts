@@ -1,8 +1,13 @@
+import type { Db } from '@licensync/core/db';
 import type { Logger } from '@licensync/core/logging';
 import type { Metrics } from '@licensync/core/metrics';
+import { findWorkspaceSlug } from '@licensync/core/workspaces';
+import { consoleRecordUrl } from '@licensync/mappers';
 
 export interface FinalFailure {
   failureId: number;
+  /** The failure's workspace: the link opens the console there, not in the one last viewed. */
+  workspaceId: string;
   queue: string;
   /** The Stripe event type, or the job name when there is no event. */
   what: string;
@@ -16,24 +21,29 @@ export type FailureAlerter = ReturnType<typeof createFailureAlerter>;
 /**
  * Tells a Slack-compatible incoming webhook (`ALERT_WEBHOOK_URL`; Slack, Mattermost, Rocket.Chat
  * and Discord's /slack endpoint all take `{ text }`) that a job failed for good, with a link to the
- * failure. Best effort: an alert that cannot be sent is logged and counted, never fails the job.
+ * failure's console page (a browser opens it after sign-in; the admin API would answer 401). Best effort: an alert that cannot be sent is logged and counted, never fails the job.
  */
 export function createFailureAlerter(opts: {
   url: string | undefined;
   publicUrl: string;
+  db: Db;
   logger: Logger;
   metrics: Metrics;
 }) {
-  const base = opts.publicUrl.replace(/\/+$/, '');
   return {
     async failed(f: FinalFailure): Promise<void> {
       if (!opts.url) return;
-      const link = `${base}/api/v1/failures/${f.failureId}`;
       const event = f.eventId ? ` ${f.eventId}` : '';
-      const text =
-        `:rotating_light: licensync: ${f.what}${event} failed for good after ${f.attempts} attempt(s) on ${f.queue}: ${f.error}\n` +
-        `<${link}|failure ${f.failureId}> · replay once fixed: \`licensync failures replay --id ${f.failureId} --wait\``;
       try {
+        const workspaceSlug = (await findWorkspaceSlug(opts.db, f.workspaceId)) ?? 'default';
+        const link = consoleRecordUrl(
+          { publicUrl: opts.publicUrl, workspaceSlug },
+          'failures',
+          String(f.failureId),
+        );
+        const text =
+          `:rotating_light: licensync: ${f.what}${event} failed for good after ${f.attempts} attempt(s) on ${f.queue}: ${f.error}\n` +
+          `<${link}|failure ${f.failureId}> · replay once fixed: \`licensync failures replay --id ${f.failureId} --wait\``;
         const res = await fetch(opts.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

@@ -110,6 +110,7 @@ export const createProcessInboxEvent: JobHandler = (deps) =>
       // Not awaited: a slow chat server must not hold the job's slot.
       void deps.alerts.failed({
         failureId,
+        workspaceId: row.workspaceId,
         queue: job.queueName,
         what: row.type,
         eventId: row.externalId,

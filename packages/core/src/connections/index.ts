@@ -1,5 +1,6 @@
 export * from './card-field-settings';
 export * from './connection-failure-job';
+export * from './create-workspace-stripe';
 export * from './find-portal-workspace';
 export * from './forget-portal-data';
 export * from './hubspot-daily-remaining-key';

@@ -5,6 +5,7 @@ export * from './forget-deleted-hubspot-record';
 export * from './get-customer';
 export * from './get-customer-account';
 export * from './hubspot-record-links';
+export * from './ledger-has-stripe-customer';
 export * from './link-customer-account';
 export * from './search-customer-accounts';
 export * from './search-customers';

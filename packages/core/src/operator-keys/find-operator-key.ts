@@ -15,3 +15,15 @@ export async function findOperatorKey(db: Db, presented: string): Promise<Operat
     .returning();
   return row ?? null;
 }
+
+/**
+ * Whether a key, by id, is still live (not revoked, not deleted). The console asks on every
+ * request, so revoking a key ends its signed-in sessions at once rather than when they expire.
+ */
+export async function isOperatorKeyLive(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: operatorKeys.id })
+    .from(operatorKeys)
+    .where(and(eq(operatorKeys.id, id), isNull(operatorKeys.revokedAt)));
+  return row !== undefined;
+}

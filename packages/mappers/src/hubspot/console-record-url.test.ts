@@ -15,6 +15,12 @@ describe('consoleRecordUrl', () => {
       'https://lic.example.com/',
       'https://lic.example.com/console/customers/l-1?workspace=acme',
     ],
+    [
+      'a failure (the alert links to it)',
+      'failures',
+      'https://lic.example.com/licensync',
+      'https://lic.example.com/licensync/console/failures/l-1?workspace=acme',
+    ],
   ] as const)('%s', (_rule, kind, publicUrl, expected) => {
     expect(consoleRecordUrl({ publicUrl, workspaceSlug: 'acme' }, kind, 'l-1')).toBe(expected);
   });

@@ -6,8 +6,12 @@ export interface ConsoleLinks {
   workspaceSlug: string;
 }
 
-/** The console page of a license or customer, opened after sign-in (the console returns to it). */
-export function consoleRecordUrl(links: ConsoleLinks, kind: 'licenses' | 'customers', id: string): string {
+/** The console page of a license, customer or failure, opened after sign-in (the console returns to it). */
+export function consoleRecordUrl(
+  links: ConsoleLinks,
+  kind: 'licenses' | 'customers' | 'failures',
+  id: string,
+): string {
   const base = links.publicUrl.replace(/\/+$/, '');
   return `${base}/console/${kind}/${encodeURIComponent(id)}?workspace=${encodeURIComponent(links.workspaceSlug)}`;
 }

@@ -32,14 +32,27 @@ export function licenseActionsPage(deps: AppDeps, pages: ConsolePages): Router {
 
   router.post('/licenses/:id/enable', async (req, res) => {
     const ws = await pages.workspace(req);
-    await setLicenseEnabled({ db, workspaceId: ws.id, licenseId: req.params.id, enabled: true });
+    await setLicenseEnabled({
+      db,
+      workspaceId: ws.id,
+      licenseId: req.params.id,
+      enabled: true,
+      actor: consoleSession(req).actor,
+    });
     await pages.done(req, res, back(req.params.id), 'License enabled.');
   });
 
   router.post('/licenses/:id/disable', async (req, res) => {
     const ws = await pages.workspace(req);
     const { reason } = parseInput(disableBody, { reason: text(req.body.reason) || undefined });
-    await setLicenseEnabled({ db, workspaceId: ws.id, licenseId: req.params.id, enabled: false, reason });
+    await setLicenseEnabled({
+      db,
+      workspaceId: ws.id,
+      licenseId: req.params.id,
+      enabled: false,
+      reason,
+      actor: consoleSession(req).actor,
+    });
     await pages.done(req, res, back(req.params.id), 'License disabled.');
   });
 

@@ -24,6 +24,11 @@ const LABELS = {
   pause_collection_action: 'Paused collection',
   hubspot_default_object: 'HubSpot record for new customers',
 } as const;
+/** On/off settings: a hidden `false` precedes each box, so an unticked box is sent as `false`. */
+const SWITCHES = {
+  disable_on_dispute: 'Disable licenses when a payment is disputed',
+  deliver_licenses: 'Mail customers their license keys (off when you deliver keys yourself)',
+} as const;
 
 /** The workspace settings of the admin API, as a form; only the fields changed are sent. */
 export function settingsPage(deps: AppDeps, pages: ConsolePages): Router {
@@ -40,10 +45,12 @@ export function settingsPage(deps: AppDeps, pages: ConsolePages): Router {
       html`<p><label for="s-${name}">${LABELS[name]} <select id="s-${name}" name="${name}">${CHOICES[
         name
       ].map((c) => html`<option${s[name] === c ? html` selected` : ''}>${c}</option>`)}</select></label></p>`;
+    const toggle = (name: keyof typeof SWITCHES) =>
+      html`<p><input type="hidden" name="${name}" value="false"><label for="s-${name}"><span>${SWITCHES[name]}</span> <input id="s-${name}" type="checkbox" name="${name}" value="true"${s[name] ? html` checked` : ''}></label></p>`;
     const body = html`<form method="post" action="/console/settings">${csrfField(session.csrf)}
 <fieldset${session.scope === 'read' ? html` disabled` : ''}><legend>Workspace ${ws.name}</legend>
 ${select('partial_refund_action')}${select('pause_collection_action')}${select('hubspot_default_object')}
-<p><input type="hidden" name="disable_on_dispute" value="false"><label for="s-dispute"><span>Disable licenses when a payment is disputed</span> <input id="s-dispute" type="checkbox" name="disable_on_dispute" value="true"${s.disable_on_dispute ? html` checked` : ''}></label></p>
+${toggle('disable_on_dispute')}${toggle('deliver_licenses')}
 <p><label for="s-cron">Scheduled resyncs (cron, UTC) <input id="s-cron" name="resync_cron" value="${s.resync_cron}"></label></p>
 <p><button type="submit">Save settings</button></p></fieldset></form>
 <p>Per-sync toggles are on the <a href="/console/connections">Connections</a> page.</p>`;
@@ -58,8 +65,12 @@ ${select('partial_refund_action')}${select('pause_collection_action')}${select('
     for (const name of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) {
       if (req.body[name] !== undefined && req.body[name] !== s[name]) form[name] = req.body[name];
     }
-    const dispute = last(req.body.disable_on_dispute) === 'true';
-    if (dispute !== s.disable_on_dispute) form.disable_on_dispute = dispute;
+    // Only a switch the form sent (its hidden `false` at least) is changed: a post without it keeps it.
+    for (const name of Object.keys(SWITCHES) as (keyof typeof SWITCHES)[]) {
+      if (req.body[name] === undefined) continue;
+      const on = last(req.body[name]) === 'true';
+      if (on !== s[name]) form[name] = on;
+    }
     if (typeof req.body.resync_cron === 'string' && req.body.resync_cron.trim() !== s.resync_cron) {
       form.resync_cron = req.body.resync_cron;
     }

@@ -59,7 +59,7 @@ export function licenseCardsRoute(deps: AppDeps): Router {
     return {
       license: toCardLicenseDetailJson(details, catalog, config.PUBLIC_URL),
       editableFields: editable.map((f) => CARD_FIELD[f]),
-      link: toLicenseLink(config.PUBLIC_URL, details.license.id),
+      link: toLicenseLink(config.PUBLIC_URL, catalog.workspaceSlug, details.license.id),
       changedFields,
     };
   };

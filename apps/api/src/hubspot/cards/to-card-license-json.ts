@@ -1,13 +1,19 @@
 import type { CatalogProduct } from '@licensync/core/catalog';
 import type { LicenseDetails } from '@licensync/core/licenses';
+import { consoleRecordUrl } from '@licensync/mappers';
 
-/** Product and policy names by id, read once per answer. */
+/** Product and policy names by id, read once per answer, and the workspace the links open in. */
 export interface CardCatalogNames {
   products: Map<string, CatalogProduct>;
+  workspaceSlug: string;
 }
 
-export const toLicenseLink = (publicUrl: string, licenseId: string) =>
-  `${publicUrl.replace(/\/+$/, '')}/console/licenses/${licenseId}`;
+/**
+ * The console page of a license, naming its workspace: without `?workspace=` the console looks in
+ * the workspace the operator last viewed, and another workspace's license is a 404 there.
+ */
+export const toLicenseLink = (publicUrl: string, workspaceSlug: string, licenseId: string) =>
+  consoleRecordUrl({ publicUrl, workspaceSlug }, 'licenses', licenseId);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -40,7 +46,7 @@ export function toCardLicenseJson(details: LicenseDetails, names: CardCatalogNam
     consumptionTotal: l.consumptionTotal,
     customerEmail: details.customer.email,
     createdAt: l.createdAt.toISOString(),
-    link: toLicenseLink(publicUrl, l.id),
+    link: toLicenseLink(publicUrl, names.workspaceSlug, l.id),
   };
 }
 

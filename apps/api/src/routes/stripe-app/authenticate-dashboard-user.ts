@@ -1,5 +1,5 @@
 import { runAsActor } from '@licensync/core/history';
-import { findStripeAccountWorkspace } from '@licensync/core/workspaces';
+import { findStripeAccountWorkspace, findWorkspaceSlug } from '@licensync/core/workspaces';
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
@@ -11,6 +11,8 @@ export interface DashboardUser {
   userId: string;
   accountId: string;
   workspaceId: string;
+  /** For the console links the answers carry (`?workspace=<slug>`). */
+  workspaceSlug: string;
 }
 
 const bound = new WeakMap<Request, DashboardUser>();
@@ -47,7 +49,8 @@ export function authenticateDashboardUser(deps: Pick<AppDeps, 'config' | 'db' | 
         error: `no workspace is connected to Stripe account ${accountId}${mode ? ` in ${mode} mode` : ''}: connect it with POST /api/v1/connections/stripe`,
       });
     }
-    bound.set(req, { userId, accountId, workspaceId });
+    const workspaceSlug = (await findWorkspaceSlug(deps.db, workspaceId)) ?? 'default';
+    bound.set(req, { userId, accountId, workspaceId, workspaceSlug });
     runAsActor(`stripe-user:${userId}`, next, 'stripe');
   };
 }

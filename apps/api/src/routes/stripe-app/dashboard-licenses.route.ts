@@ -16,8 +16,11 @@ const infoBody = dashboardBody({});
 export function dashboardLicensesRoute(deps: AppDeps): Router {
   const router = Router();
   const { db } = deps;
-  const toJson = (d: Parameters<typeof toDashboardLicenseJson>[0]) =>
-    toDashboardLicenseJson(d, deps.config.PUBLIC_URL);
+  const toJson = (req: Request) => (d: Parameters<typeof toDashboardLicenseJson>[0]) =>
+    toDashboardLicenseJson(d, {
+      publicUrl: deps.config.PUBLIC_URL,
+      workspaceSlug: dashboardUser(req).workspaceSlug,
+    });
 
   router.post('/:kind/:id/licenses', async (req, res) => {
     // hasOwn first: `__proto__` or `constructor` must not reach the prototype.
@@ -36,12 +39,12 @@ export function dashboardLicensesRoute(deps: AppDeps): Router {
       startingAfter: body.starting_after,
     });
     if (!page) throw new NotFoundError(`${object.kind} ${stripeId} not found`);
-    res.json({ data: page.data.map(toJson), has_more: page.hasMore });
+    res.json({ data: page.data.map(toJson(req)), has_more: page.hasMore });
   });
 
   const answer = async (req: Request, res: Response) => {
     const { workspaceId } = dashboardUser(req);
-    res.json(toJson(await getLicense({ db, workspaceId, licenseId: String(req.params.id) })));
+    res.json(toJson(req)(await getLicense({ db, workspaceId, licenseId: String(req.params.id) })));
   };
 
   router.post('/licenses/:id', async (req, res) => {

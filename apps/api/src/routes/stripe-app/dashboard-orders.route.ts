@@ -1,4 +1,6 @@
 import { listProducts, parseInput } from '@licensync/core/catalog';
+import { createWorkspaceStripe } from '@licensync/core/connections';
+import { ledgerHasStripeCustomer } from '@licensync/core/customers';
 import { NotFoundError } from '@licensync/core/errors';
 import { runIdempotent } from '@licensync/core/idempotency';
 import { listStripeObjectLicenses } from '@licensync/core/licenses';
@@ -8,6 +10,7 @@ import type { AppDeps } from '../../app-deps';
 import { idempotencyKeyHeader } from '../admin/orders.route';
 import { dashboardUser } from './authenticate-dashboard-user';
 import { createLicenseBody, dashboardBody, OBJECT_KINDS } from './dashboard-bodies';
+import { findStripeCustomer } from './find-stripe-customer';
 import { toDashboardLicenseJson } from './to-dashboard-license-json';
 
 const productsBody = dashboardBody({});
@@ -19,6 +22,7 @@ const productsBody = dashboardBody({});
 export function dashboardOrdersRoute(deps: AppDeps): Router {
   const router = Router();
   const { db } = deps;
+  const stripeFor = createWorkspaceStripe({ ...deps, fallback: deps.stripe });
 
   router.post('/products', async (req, res) => {
     parseInput(productsBody, req.body);
@@ -37,7 +41,7 @@ export function dashboardOrdersRoute(deps: AppDeps): Router {
     const stripeCustomerId = parseInput(OBJECT_KINDS.customers.id, req.params.id, 'id');
     const key = parseInput(idempotencyKeyHeader, req.get('idempotency-key'), 'Idempotency-Key');
     const body = parseInput(createLicenseBody, req.body);
-    const { workspaceId, userId } = dashboardUser(req);
+    const { workspaceId, workspaceSlug, userId } = dashboardUser(req);
     // Another account's customer is not found here, as on every page (`null` = held elsewhere).
     const ours = await listStripeObjectLicenses({
       db,
@@ -47,6 +51,18 @@ export function dashboardOrdersRoute(deps: AppDeps): Router {
       limit: 1,
     });
     if (!ours) throw new NotFoundError(`customer ${stripeCustomerId} not found`);
+    if (!(await ledgerHasStripeCustomer(db, workspaceId, stripeCustomerId))) {
+      // Not in the ledger yet: it must be a customer of this workspace's Stripe account.
+      const check = await findStripeCustomer(await stripeFor(workspaceId), stripeCustomerId);
+      if ('error' in check) {
+        return void res.status(502).json({
+          error: `could not check customer ${stripeCustomerId} with Stripe: ${check.error}; try again, or check the workspace's Stripe key on the console's Connections page`,
+        });
+      }
+      if (!check.found) {
+        throw new NotFoundError(`customer ${stripeCustomerId} not found in this Stripe account`);
+      }
+    }
     const answer = await runIdempotent({
       db,
       workspaceId,
@@ -70,7 +86,9 @@ export function dashboardOrdersRoute(deps: AppDeps): Router {
         });
         return {
           order_id: order.order.id,
-          data: order.licenses.map((d) => toDashboardLicenseJson(d, deps.config.PUBLIC_URL)),
+          data: order.licenses.map((d) =>
+            toDashboardLicenseJson(d, { publicUrl: deps.config.PUBLIC_URL, workspaceSlug }),
+          ),
         };
       },
     });
