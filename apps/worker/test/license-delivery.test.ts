@@ -4,6 +4,7 @@ import {
   purgePasswordSetTokens,
   signCustomerLink,
 } from '@licensync/core/deliveries';
+import { setLicenseUserPassword } from '@licensync/core/license-users';
 import * as schema from '@licensync/core/schema';
 import { type MailSink, startMailSink } from '@licensync/fakes/smtp';
 import { eventually } from '@licensync/test-env';
@@ -60,6 +61,17 @@ const linkIn = (text: string, path: string) => {
 };
 const form = (url: string, fields: Record<string, string>) =>
   fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+interface LicenseAnswer {
+  ok?: boolean;
+  added?: boolean;
+  license?: { id: string };
+}
+const licenseApi = (path: string, body: Record<string, unknown>) =>
+  fetch(`${stack.api.url}/license/v1/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ product: 'team', ...body }),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as LicenseAnswer }));
 const historyOf = async (licenseId: string): Promise<{ kind: string; message: string; actor: string }[]> =>
   (await stack.call('GET', `/history?license_id=${licenseId}`)).body.data;
 const historyKinds = async (licenseId: string) => (await historyOf(licenseId)).map((e) => e.kind);
@@ -251,6 +263,59 @@ describe('delivery of license keys', () => {
     ).toEqual([expect.objectContaining({ usedAt: expect.any(Date) })]);
   });
 
+  it('a user added by the license manager is invited: password link, then activate with email and password', async () => {
+    await order('lead@example.com', 'team');
+    await sink.waitFor({ to: 'lead@example.com' });
+    const [license] = await licensesOf('lead@example.com');
+    await stack.api.db
+      .update(schema.licenses)
+      .set({ maxLicenseUsers: 3 })
+      .where(eq(schema.licenses.id, license!.id));
+    await stack.api.db
+      .update(schema.licenseUsers)
+      .set({ isManager: true })
+      .where(eq(schema.licenseUsers.licenseId, license!.id));
+    await setLicenseUserPassword(stack.api.db, {
+      workspaceId: stack.workspaceId,
+      licenseId: license!.id,
+      email: 'lead@example.com',
+      password: 'lead secret 123',
+      actor: 'test',
+    });
+    const manager = { email: 'lead@example.com', password: 'lead secret 123' };
+    const added = await licenseApi('users/add', { ...manager, user_email: 'Dev@Example.com' });
+    expect(added.body).toMatchObject({ ok: true, added: true });
+    // Adding again is a no-op and owes no second mail.
+    expect((await licenseApi('users/add', { ...manager, user_email: 'dev@example.com' })).body.added).toBe(
+      false,
+    );
+
+    const [mail] = await sink.waitFor({ to: 'dev@example.com' });
+    const link = linkIn(mail!.text, '/customer/v1/password');
+    const token = new URL(link).searchParams.get('token')!;
+    expect(await (await fetch(link)).text()).toContain('dev@example.com');
+    const set = await form(`${stack.api.url}/customer/v1/password`, { token, password: 'dev password 42' });
+    expect(set.status).toBe(200);
+    const activated = await licenseApi('activate', {
+      email: 'dev@example.com',
+      password: 'dev password 42',
+      hardware_id: 'dev-laptop',
+    });
+    expect(activated.status).toBe(200);
+    expect(activated.body.license?.id).toBe(license!.id);
+
+    const rows = await deliveriesTo('dev@example.com');
+    expect(rows).toEqual([
+      expect.objectContaining({
+        reason: 'user_added',
+        actor: 'user:lead@example.com',
+        licenseIds: [license!.id],
+      }),
+    ]);
+    // The manager got no second mail for someone else's invitation.
+    expect(sink.mails.filter((m) => m.to.includes('lead@example.com'))).toHaveLength(1);
+  });
+
   it('resends from the admin API, recorded with the operator as actor', async () => {
     const [license] = await licensesOf('bob@example.com');
     await sink.waitFor({ to: 'bob@example.com' });
@@ -301,6 +366,14 @@ describe('delivery of license keys', () => {
     expect(await historyKinds(license!.id)).toContain('delivery.skipped');
     expect(sink.mails.filter((m) => m.to.includes('quiet@example.com'))).toEqual([]);
     expect(pending!.status).toBe('pending');
+    // A user added by a manager while delivery is off is not mailed either.
+    const [lead] = await licensesOf('lead@example.com');
+    const manager = { email: 'lead@example.com', password: 'lead secret 123' };
+    expect((await licenseApi('users/add', { ...manager, user_email: 'silent@example.com' })).body.added).toBe(
+      true,
+    );
+    expect(lead).toBeDefined();
+    expect(await deliveriesTo('silent@example.com')).toEqual([]);
     await stack.call('PATCH', '/settings', { deliver_licenses: true });
   });
 

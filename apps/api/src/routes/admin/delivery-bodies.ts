@@ -29,7 +29,7 @@ export const deliveryJson = z.object({
   order_id: z.uuid().nullable(),
   recipient: z.string(),
   license_ids: z.array(z.uuid()),
-  reason: z.enum(['created', 'resend']),
+  reason: z.enum(['created', 'resend', 'user_added']),
   actor: z.string(),
   status: z.enum(['pending', 'dispatched', 'sent', 'skipped']),
   attempts: z.int(),

@@ -4,8 +4,11 @@ import { customers } from './customers';
 import { orders } from './orders';
 import { workspaces } from './workspaces';
 
-/** Why a delivery exists: licenses were created, or an operator asked for the mail again. */
-export type LicenseDeliveryReason = 'created' | 'resend';
+/**
+ * Why a delivery exists: licenses were created, an operator asked for the mail again, or a
+ * license manager added a user (who is invited to set a password).
+ */
+export type LicenseDeliveryReason = 'created' | 'resend' | 'user_added';
 export type LicenseDeliveryStatus = 'pending' | 'dispatched' | 'sent' | 'skipped';
 
 /**
