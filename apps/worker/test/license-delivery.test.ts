@@ -316,6 +316,32 @@ describe('delivery of license keys', () => {
     expect(sink.mails.filter((m) => m.to.includes('lead@example.com'))).toHaveLength(1);
   });
 
+  it('a Stripe buyer of a user license is its first user and manager: password link, then users/add', async () => {
+    const { sim } = stack.fake;
+    const product = sim.createProduct({ name: 'Acme Team', metadata: { short_code: 'team' } }).product;
+    // No assign_customer_as_user: the reference makes the buyer the manager of a user license anyway.
+    const price = sim.createPrice({
+      product: product.id,
+      unit_amount: 4900,
+      metadata: { max_license_users: '3' },
+    }).price;
+    const { events } = sim.checkout({
+      customer_email: 'Team.Buyer@Example.com',
+      mode: 'payment',
+      lineItems: [{ price: price.id, quantity: 1 }],
+    });
+    await stack.deliver(events.filter((e) => e.type === 'checkout.session.completed'));
+    const [mail] = await sink.waitFor({ to: 'team.buyer@example.com' });
+    const token = new URL(linkIn(mail!.text, '/customer/v1/password')).searchParams.get('token')!;
+    const set = await form(`${stack.api.url}/customer/v1/password`, { token, password: 'buyer password 1' });
+    expect(set.status).toBe(200);
+    const buyer = { email: 'Team.Buyer@Example.com', password: 'buyer password 1' };
+    expect((await licenseApi('activate', { ...buyer, hardware_id: 'buyer-box' })).status).toBe(200);
+    const added = await licenseApi('users/add', { ...buyer, user_email: 'colleague@example.com' });
+    expect(added.body).toMatchObject({ ok: true, added: true });
+    await sink.waitFor({ to: 'colleague@example.com' });
+  });
+
   it('resends from the admin API, recorded with the operator as actor', async () => {
     const [license] = await licensesOf('bob@example.com');
     await sink.waitFor({ to: 'bob@example.com' });
