@@ -414,9 +414,14 @@ describe('delivery of license keys', () => {
     await order('nobody@example.com', 'pro');
     await eventually(async () => (await deliveriesTo('nobody@example.com'))[0]?.lastError !== null);
     const [failed] = await deliveriesTo('nobody@example.com');
-    expect(failed!.status).toBe('dispatched');
+    expect(failed!.status).toBe('failed');
     expect(failed!.lastError).toContain('refused by the mail sink');
     const [license] = await licensesOf('nobody@example.com');
+    // The delivery log says so too.
+    const listed = await stack.call('GET', `/deliveries?license_id=${license!.id}`);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ status: 'failed', last_error: expect.stringContaining('refused') }),
+    ]);
     const entries = await historyOf(license!.id);
     expect(entries.find((e) => e.kind === 'delivery.failed')?.message).toContain('for good');
   });

@@ -31,7 +31,7 @@ export const deliveryJson = z.object({
   license_ids: z.array(z.uuid()),
   reason: z.enum(['created', 'resend', 'user_added']),
   actor: z.string(),
-  status: z.enum(['pending', 'dispatched', 'sent', 'skipped']),
+  status: z.enum(['pending', 'dispatched', 'sent', 'skipped', 'failed']),
   attempts: z.int(),
   last_error: z.string().nullable(),
   message_id: z.string().nullable(),

@@ -9,7 +9,8 @@ import { workspaces } from './workspaces';
  * license manager added a user (who is invited to set a password).
  */
 export type LicenseDeliveryReason = 'created' | 'resend' | 'user_added';
-export type LicenseDeliveryStatus = 'pending' | 'dispatched' | 'sent' | 'skipped';
+/** `failed`: the mail server refused it for good, or the retries ran out (a resend makes a new row). */
+export type LicenseDeliveryStatus = 'pending' | 'dispatched' | 'sent' | 'skipped' | 'failed';
 
 /**
  * One email to a customer with the keys of some of their licenses. Written in the transaction
