@@ -342,6 +342,47 @@ describe('delivery of license keys', () => {
     await sink.waitFor({ to: 'colleague@example.com' });
   });
 
+  it('the password link of a user the manager removed opens the "link expired" page', async () => {
+    const manager = { email: 'lead@example.com', password: 'lead secret 123' };
+    expect((await licenseApi('users/add', { ...manager, user_email: 'temp@example.com' })).body.added).toBe(
+      true,
+    );
+    const [mail] = await sink.waitFor({ to: 'temp@example.com' });
+    const link = linkIn(mail!.text, '/customer/v1/password');
+    const token = new URL(link).searchParams.get('token')!;
+    expect((await fetch(link)).status).toBe(200);
+    expect((await licenseApi('users/remove', { ...manager, user_email: 'temp@example.com' })).status).toBe(
+      200,
+    );
+    const opened = await fetch(link);
+    expect(opened.status).toBe(410);
+    expect(opened.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await opened.text()).toContain('This link has expired');
+    const posted = await form(`${stack.api.url}/customer/v1/password`, {
+      token,
+      password: 'temp password 1',
+    });
+    expect(posted.status).toBe(410);
+    expect(posted.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await posted.text()).toContain('This link has expired');
+    // A link issued for someone who is not (or no longer) a user of the license opens nothing either.
+    const [license] = await licensesOf('lead@example.com');
+    const ghost = await issuePasswordSetToken(stack.api.db, {
+      workspaceId: stack.workspaceId,
+      licenseId: license!.id,
+      email: 'ghost@example.com',
+      deliveryId: null,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    expect((await fetch(`${stack.api.url}/customer/v1/password?token=${ghost}`)).status).toBe(410);
+    const ghostPost = await form(`${stack.api.url}/customer/v1/password`, {
+      token: ghost,
+      password: 'long enough!',
+    });
+    expect(ghostPost.status).toBe(410);
+    expect(await ghostPost.text()).toContain('This link has expired');
+  });
+
   it('resends from the admin API, recorded with the operator as actor', async () => {
     const [license] = await licensesOf('bob@example.com');
     await sink.waitFor({ to: 'bob@example.com' });

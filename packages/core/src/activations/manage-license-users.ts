@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { customers, licenseActivations, licenses, licenseUsers } from '../db/schema/index';
+import { customers, licenseActivations, licenses, licenseUsers, passwordSetTokens } from '../db/schema/index';
 import { recordUserInvitation } from '../deliveries/record-license-deliveries';
 import { InvalidInputError } from '../errors/invalid-input-error';
 import { recordActivity } from '../history/record-activity';
@@ -128,6 +128,10 @@ export async function removeLicenseUser(input: ManagerInput & { email: string })
       .where(and(eq(licenseUsers.licenseId, license.id), eq(licenseUsers.email, email)))
       .returning({ email: licenseUsers.email });
     if (gone.length === 0) return false;
+    // Their invitation links die with them (the link page checks too, for links issued in a race).
+    await tx
+      .delete(passwordSetTokens)
+      .where(and(eq(passwordSetTokens.licenseId, license.id), eq(passwordSetTokens.email, email)));
     await enqueueSyncIntent(tx, input.workspaceId, 'license', [license.id]);
     await recordActivity(tx, {
       workspaceId: input.workspaceId,
