@@ -65,6 +65,9 @@ module.exports = {
     exclude: { path: '(^|/)node_modules/|^\\.tools/|^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['licensync-source', 'import', 'default'],
+    },
   },
 };

@@ -1,6 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Inside the workspace the license client resolves to its sources (what the `licensync-source`
+  // condition of its exports names, which tsconfig.base.json and dependency-cruiser use); its
+  // consumers get dist/.
+  resolve: {
+    alias: [
+      {
+        find: /^@licensync\/license-client$/,
+        replacement: fileURLToPath(new URL('./packages/license-client/src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     globalSetup: ['packages/test-env/src/global-setup.ts'],
     testTimeout: 30_000,

@@ -22,6 +22,9 @@ import { stripeWebhookRoute } from './routes/stripe-webhook.route';
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, its X-Forwarded-For decides req.ip (per-address limits, sign-in throttle,
+  // request log) only for the proxies TRUST_PROXY names; by default the header is ignored.
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(requestLogger(deps.logger));
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));

@@ -155,6 +155,73 @@ describe('license-client against the live API', () => {
     await expect(offline.check()).rejects.toThrow(/no check was ever kept/);
   });
 
+  it('a 429 is covered by grace, and Retry-After is honoured: nothing is sent until it has passed', async () => {
+    const { key } = await order('app');
+    let clock = new Date();
+    let throttle = false;
+    let sent = 0;
+    // The live API, behind a gateway that throttles this app while `throttle` is set.
+    const gateway: typeof fetch = async (input, init) => {
+      sent += 1;
+      if (throttle) {
+        return new Response(JSON.stringify({ ok: false, reason: 'rate_limited', message: 'slow down' }), {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '30' },
+        });
+      }
+      return fetch(input, init);
+    };
+    const app = client(key, { fetch: gateway, now: () => clock });
+    await app.activate();
+    const good = await app.check();
+    throttle = true;
+    const before = sent;
+    const kept = await app.check();
+    expect(kept).toMatchObject({ source: 'grace', license: good.license });
+    expect(sent).toBe(before + 1);
+    clock = new Date(clock.getTime() + 20_000);
+    expect((await app.check()).source).toBe('grace');
+    expect(sent).toBe(before + 1);
+    // Without a kept check the 429 is an unreachable server that says how long to wait.
+    const fresh = client(key, { fetch: gateway, now: () => clock, hardwareId: 'laptop-429' });
+    const waited = await fresh.check().catch((e: unknown) => e);
+    expect(waited).toBeInstanceOf(LicenseUnreachableError);
+    expect((waited as LicenseUnreachableError).retryAfterS).toBe(30);
+    expect(sent).toBe(before + 2);
+    clock = new Date(clock.getTime() + 11_000);
+    throttle = false;
+    expect((await app.check()).source).toBe('online');
+    expect(sent).toBe(before + 3);
+  });
+
+  it('a kept check holds only on its own machine, and not after the clock was set back', async () => {
+    const { key } = await order('app');
+    const dir = await mkdtemp(path.join(tmpdir(), 'license-client-'));
+    const online = client(key, { store: fileCheckStore(dir) });
+    await online.activate();
+    const good = await online.check();
+
+    // The kept check of laptop-1, copied to another machine under that machine's name.
+    const [file] = await readdir(dir);
+    const copied = await readFile(path.join(dir, file!), 'utf8');
+    const copyStore = {
+      load: async () => copied,
+      save: async () => {},
+      clear: async () => {},
+    };
+    const elsewhere = client(key, { baseUrl: OFFLINE_URL, store: copyStore, hardwareId: 'laptop-2' });
+    await expect(elsewhere.check()).rejects.toThrow(/another machine/);
+
+    let clock = new Date(good.checkedAt.getTime() + 2 * DAY);
+    const offline = client(key, { baseUrl: OFFLINE_URL, store: fileCheckStore(dir), now: () => clock });
+    expect((await offline.check()).source).toBe('grace');
+    clock = new Date(good.checkedAt.getTime() + DAY);
+    await expect(offline.check()).rejects.toThrow(/clock moved back/);
+    // Once the clock is right again, the grace holds.
+    clock = new Date(good.checkedAt.getTime() + 2 * DAY + 1000);
+    expect((await offline.check()).source).toBe('grace');
+  });
+
   it('a refusal is not covered by grace: a disabled license stops at once, online and then offline', async () => {
     const { id, key } = await order('app');
     const dir = await mkdtemp(path.join(tmpdir(), 'license-client-'));

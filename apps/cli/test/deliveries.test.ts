@@ -1,4 +1,5 @@
 import { createApiRuntime } from '@licensync/api';
+import { recordDeliveryFailure } from '@licensync/core/deliveries';
 import * as schema from '@licensync/core/schema';
 import { type ApiStack, seedExampleCatalog, startApi } from '@licensync/test-env';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -36,6 +37,13 @@ it('licensync deliveries list|resend: a resend is queued with the operator as ac
   expect(rows).toEqual([
     expect.objectContaining({ recipient: 'cli@example.com', actor: 'admin-token', status: 'pending' }),
   ]);
+  // A mail refused for good is listed as failed, with the server's reason.
+  const [created] = (await stack.api.db.select().from(schema.licenseDeliveries)).filter(
+    (d) => d.reason === 'created',
+  );
+  await recordDeliveryFailure(stack.api.db, created!, '550 no such mailbox', true);
+  const failed = await cli('deliveries', 'list', '--license', license!.id);
+  expect(failed.stdout).toMatch(/cli@example\.com\s+1\s+created\s+admin-token\s+failed\s+1/);
   const after = await cli('deliveries', 'list', '--json');
   expect(JSON.parse(after.stdout).data.map((d: { reason: string }) => d.reason)).toEqual([
     'resend',

@@ -4,6 +4,7 @@ import {
   purgePasswordSetTokens,
   signCustomerLink,
 } from '@licensync/core/deliveries';
+import { setLicenseUserPassword } from '@licensync/core/license-users';
 import * as schema from '@licensync/core/schema';
 import { type MailSink, startMailSink } from '@licensync/fakes/smtp';
 import { eventually } from '@licensync/test-env';
@@ -60,6 +61,17 @@ const linkIn = (text: string, path: string) => {
 };
 const form = (url: string, fields: Record<string, string>) =>
   fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+interface LicenseAnswer {
+  ok?: boolean;
+  added?: boolean;
+  license?: { id: string };
+}
+const licenseApi = (path: string, body: Record<string, unknown>) =>
+  fetch(`${stack.api.url}/license/v1/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ product: 'team', ...body }),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as LicenseAnswer }));
 const historyOf = async (licenseId: string): Promise<{ kind: string; message: string; actor: string }[]> =>
   (await stack.call('GET', `/history?license_id=${licenseId}`)).body.data;
 const historyKinds = async (licenseId: string) => (await historyOf(licenseId)).map((e) => e.kind);
@@ -251,6 +263,126 @@ describe('delivery of license keys', () => {
     ).toEqual([expect.objectContaining({ usedAt: expect.any(Date) })]);
   });
 
+  it('a user added by the license manager is invited: password link, then activate with email and password', async () => {
+    await order('lead@example.com', 'team');
+    await sink.waitFor({ to: 'lead@example.com' });
+    const [license] = await licensesOf('lead@example.com');
+    await stack.api.db
+      .update(schema.licenses)
+      .set({ maxLicenseUsers: 3 })
+      .where(eq(schema.licenses.id, license!.id));
+    await stack.api.db
+      .update(schema.licenseUsers)
+      .set({ isManager: true })
+      .where(eq(schema.licenseUsers.licenseId, license!.id));
+    await setLicenseUserPassword(stack.api.db, {
+      workspaceId: stack.workspaceId,
+      licenseId: license!.id,
+      email: 'lead@example.com',
+      password: 'lead secret 123',
+      actor: 'test',
+    });
+    const manager = { email: 'lead@example.com', password: 'lead secret 123' };
+    const added = await licenseApi('users/add', { ...manager, user_email: 'Dev@Example.com' });
+    expect(added.body).toMatchObject({ ok: true, added: true });
+    // Adding again is a no-op and owes no second mail.
+    expect((await licenseApi('users/add', { ...manager, user_email: 'dev@example.com' })).body.added).toBe(
+      false,
+    );
+
+    const [mail] = await sink.waitFor({ to: 'dev@example.com' });
+    const link = linkIn(mail!.text, '/customer/v1/password');
+    const token = new URL(link).searchParams.get('token')!;
+    expect(await (await fetch(link)).text()).toContain('dev@example.com');
+    const set = await form(`${stack.api.url}/customer/v1/password`, { token, password: 'dev password 42' });
+    expect(set.status).toBe(200);
+    const activated = await licenseApi('activate', {
+      email: 'dev@example.com',
+      password: 'dev password 42',
+      hardware_id: 'dev-laptop',
+    });
+    expect(activated.status).toBe(200);
+    expect(activated.body.license?.id).toBe(license!.id);
+
+    const rows = await deliveriesTo('dev@example.com');
+    expect(rows).toEqual([
+      expect.objectContaining({
+        reason: 'user_added',
+        actor: 'user:lead@example.com',
+        licenseIds: [license!.id],
+      }),
+    ]);
+    // The manager got no second mail for someone else's invitation.
+    expect(sink.mails.filter((m) => m.to.includes('lead@example.com'))).toHaveLength(1);
+  });
+
+  it('a Stripe buyer of a user license is its first user and manager: password link, then users/add', async () => {
+    const { sim } = stack.fake;
+    const product = sim.createProduct({ name: 'Acme Team', metadata: { short_code: 'team' } }).product;
+    // No assign_customer_as_user: the reference makes the buyer the manager of a user license anyway.
+    const price = sim.createPrice({
+      product: product.id,
+      unit_amount: 4900,
+      metadata: { max_license_users: '3' },
+    }).price;
+    const { events } = sim.checkout({
+      customer_email: 'Team.Buyer@Example.com',
+      mode: 'payment',
+      lineItems: [{ price: price.id, quantity: 1 }],
+    });
+    await stack.deliver(events.filter((e) => e.type === 'checkout.session.completed'));
+    const [mail] = await sink.waitFor({ to: 'team.buyer@example.com' });
+    const token = new URL(linkIn(mail!.text, '/customer/v1/password')).searchParams.get('token')!;
+    const set = await form(`${stack.api.url}/customer/v1/password`, { token, password: 'buyer password 1' });
+    expect(set.status).toBe(200);
+    const buyer = { email: 'Team.Buyer@Example.com', password: 'buyer password 1' };
+    expect((await licenseApi('activate', { ...buyer, hardware_id: 'buyer-box' })).status).toBe(200);
+    const added = await licenseApi('users/add', { ...buyer, user_email: 'colleague@example.com' });
+    expect(added.body).toMatchObject({ ok: true, added: true });
+    await sink.waitFor({ to: 'colleague@example.com' });
+  });
+
+  it('the password link of a user the manager removed opens the "link expired" page', async () => {
+    const manager = { email: 'lead@example.com', password: 'lead secret 123' };
+    expect((await licenseApi('users/add', { ...manager, user_email: 'temp@example.com' })).body.added).toBe(
+      true,
+    );
+    const [mail] = await sink.waitFor({ to: 'temp@example.com' });
+    const link = linkIn(mail!.text, '/customer/v1/password');
+    const token = new URL(link).searchParams.get('token')!;
+    expect((await fetch(link)).status).toBe(200);
+    expect((await licenseApi('users/remove', { ...manager, user_email: 'temp@example.com' })).status).toBe(
+      200,
+    );
+    const opened = await fetch(link);
+    expect(opened.status).toBe(410);
+    expect(opened.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await opened.text()).toContain('This link has expired');
+    const posted = await form(`${stack.api.url}/customer/v1/password`, {
+      token,
+      password: 'temp password 1',
+    });
+    expect(posted.status).toBe(410);
+    expect(posted.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await posted.text()).toContain('This link has expired');
+    // A link issued for someone who is not (or no longer) a user of the license opens nothing either.
+    const [license] = await licensesOf('lead@example.com');
+    const ghost = await issuePasswordSetToken(stack.api.db, {
+      workspaceId: stack.workspaceId,
+      licenseId: license!.id,
+      email: 'ghost@example.com',
+      deliveryId: null,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    expect((await fetch(`${stack.api.url}/customer/v1/password?token=${ghost}`)).status).toBe(410);
+    const ghostPost = await form(`${stack.api.url}/customer/v1/password`, {
+      token: ghost,
+      password: 'long enough!',
+    });
+    expect(ghostPost.status).toBe(410);
+    expect(await ghostPost.text()).toContain('This link has expired');
+  });
+
   it('resends from the admin API, recorded with the operator as actor', async () => {
     const [license] = await licensesOf('bob@example.com');
     await sink.waitFor({ to: 'bob@example.com' });
@@ -301,6 +433,14 @@ describe('delivery of license keys', () => {
     expect(await historyKinds(license!.id)).toContain('delivery.skipped');
     expect(sink.mails.filter((m) => m.to.includes('quiet@example.com'))).toEqual([]);
     expect(pending!.status).toBe('pending');
+    // A user added by a manager while delivery is off is not mailed either.
+    const [lead] = await licensesOf('lead@example.com');
+    const manager = { email: 'lead@example.com', password: 'lead secret 123' };
+    expect((await licenseApi('users/add', { ...manager, user_email: 'silent@example.com' })).body.added).toBe(
+      true,
+    );
+    expect(lead).toBeDefined();
+    expect(await deliveriesTo('silent@example.com')).toEqual([]);
     await stack.call('PATCH', '/settings', { deliver_licenses: true });
   });
 
@@ -315,9 +455,14 @@ describe('delivery of license keys', () => {
     await order('nobody@example.com', 'pro');
     await eventually(async () => (await deliveriesTo('nobody@example.com'))[0]?.lastError !== null);
     const [failed] = await deliveriesTo('nobody@example.com');
-    expect(failed!.status).toBe('dispatched');
+    expect(failed!.status).toBe('failed');
     expect(failed!.lastError).toContain('refused by the mail sink');
     const [license] = await licensesOf('nobody@example.com');
+    // The delivery log says so too.
+    const listed = await stack.call('GET', `/deliveries?license_id=${license!.id}`);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ status: 'failed', last_error: expect.stringContaining('refused') }),
+    ]);
     const entries = await historyOf(license!.id);
     expect(entries.find((e) => e.kind === 'delivery.failed')?.message).toContain('for good');
   });

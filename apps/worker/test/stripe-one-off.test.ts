@@ -82,7 +82,7 @@ describe('checkout.session.completed (payment mode)', () => {
       .select()
       .from(schema.licenseUsers)
       .where(eq(schema.licenseUsers.licenseId, license!.id));
-    expect(users.map((u) => u.email)).toEqual(['Owner@Example.com']);
+    expect(users.map((u) => [u.email, u.isManager])).toEqual([['owner@example.com', true]]);
   });
 
   it('custom_field_ metadata overrides the product default', async () => {

@@ -33,11 +33,21 @@ export interface LicenseClientOptions {
   now?: () => Date;
 }
 
-/** What the store keeps: the server's exact bytes and signature, verified again when read. */
+/**
+ * What the store keeps: the server's exact bytes and signature, verified again when read, and
+ * the latest local time the license was seen working (to notice a clock set back).
+ */
 interface KeptCheck {
   body: string;
   signature: string;
+  lastSeenAt?: string;
 }
+
+type KeptBody = {
+  license: LicenseState;
+  activation?: { id: string | null; hardware_id?: string };
+  server_time: string;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -81,37 +91,44 @@ export function createLicenseClient(options: LicenseClientOptions) {
       ...(options.os && { os: options.os }),
       ...creds,
     },
+    now,
   });
 
+  /** The later of two times, so that `lastSeenAt` never moves back. */
+  const latest = (a: Date | null, b: Date) => (a && a.getTime() > b.getTime() ? a : b);
+
   async function keep(answer: Answer<unknown>): Promise<void> {
-    const kept: KeptCheck = {
-      body: Buffer.from(answer.bytes).toString('base64'),
-      signature: answer.signature,
-    };
-    await store.save(storeKey, JSON.stringify(kept));
+    const before = await loadKept();
+    await save(
+      { body: Buffer.from(answer.bytes).toString('base64'), signature: answer.signature },
+      latest(before?.lastSeenAt ?? null, now()),
+    );
+  }
+
+  async function save(kept: KeptCheck, lastSeenAt: Date): Promise<void> {
+    await store.save(storeKey, JSON.stringify({ ...kept, lastSeenAt: lastSeenAt.toISOString() }));
   }
 
   /** The kept check, if its signature still holds (a hand-edited file does not). */
-  async function loadKept(): Promise<{
-    body: { license: LicenseState; activation?: { id: string | null }; server_time: string };
-  } | null> {
+  async function loadKept(): Promise<{ raw: KeptCheck; body: KeptBody; lastSeenAt: Date | null } | null> {
     const raw = await store.load(storeKey);
     if (!raw) return null;
     try {
       const kept = JSON.parse(raw) as KeptCheck;
       const bytes = Buffer.from(kept.body, 'base64');
       if (!signatureHolds(bytes, kept.signature, key)) return null;
-      return { body: JSON.parse(bytes.toString('utf8')) };
+      const seen = kept.lastSeenAt ? new Date(kept.lastSeenAt) : null;
+      return {
+        raw: kept,
+        body: JSON.parse(bytes.toString('utf8')) as KeptBody,
+        lastSeenAt: seen && !Number.isNaN(seen.getTime()) ? seen : null,
+      };
     } catch {
       return null;
     }
   }
 
-  const toResult = (
-    body: { license: LicenseState; activation?: { id: string | null }; server_time: string },
-    source: CheckResult['source'],
-    graceUntil: Date | null,
-  ): CheckResult => ({
+  const toResult = (body: KeptBody, source: CheckResult['source'], graceUntil: Date | null): CheckResult => ({
     license: body.license,
     activation: { id: body.activation?.id ?? null, hardware_id: options.hardwareId },
     source,
@@ -157,17 +174,28 @@ export function createLicenseClient(options: LicenseClientOptions) {
       } catch (err) {
         if (!(err instanceof LicenseUnreachableError)) throw err;
         const kept = await loadKept();
+        const at = now();
         const verdict = decideGrace(
-          kept ? { license: kept.body.license, checkedAt: new Date(kept.body.server_time) } : null,
+          kept
+            ? {
+                license: kept.body.license,
+                checkedAt: new Date(kept.body.server_time),
+                hardwareId: kept.body.activation?.hardware_id ?? null,
+                lastSeenAt: kept.lastSeenAt,
+              }
+            : null,
           graceMs,
-          now(),
+          at,
+          options.hardwareId,
         );
         if (!verdict.usable) {
           throw new LicenseUnreachableError(
             `${err.message}; ${verdict.why}`,
             kept ? new Date(kept.body.server_time) : null,
+            err.retryAfterS,
           );
         }
+        await save(kept!.raw, latest(kept!.lastSeenAt, at));
         return toResult(kept!.body, 'grace', verdict.graceUntil);
       }
     },

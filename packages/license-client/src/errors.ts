@@ -13,7 +13,7 @@ export class LicenseRefusedError extends Error {
   }
 }
 
-/** The request itself was bad (400), the product unknown (404) or rate-limited (429). */
+/** The request itself was bad (400) or the product unknown (404). */
 export class LicenseRequestError extends Error {
   override name = 'LicenseRequestError';
 
@@ -21,7 +21,7 @@ export class LicenseRequestError extends Error {
     readonly reason: string,
     message: string,
     readonly status: number,
-    /** Seconds to wait, for a 429. */
+    /** Seconds to wait, when the server said (`Retry-After`). */
     readonly retryAfterS: number | null = null,
   ) {
     super(message);
@@ -37,7 +37,10 @@ export class ForgedAnswerError extends Error {
   override name = 'ForgedAnswerError';
 }
 
-/** The server could not be reached (network, timeout, 5xx), and no grace covers it. */
+/**
+ * The server could not be reached (network, timeout, 5xx) or is rate limiting this app (429),
+ * and no grace covers it.
+ */
 export class LicenseUnreachableError extends Error {
   override name = 'LicenseUnreachableError';
 
@@ -45,6 +48,8 @@ export class LicenseUnreachableError extends Error {
     message: string,
     /** The last good check, when there was one but its grace ran out. */
     readonly lastCheckedAt: Date | null = null,
+    /** Seconds the server asked to wait (`Retry-After` of a 429); no request is sent before. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
   }

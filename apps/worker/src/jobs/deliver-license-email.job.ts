@@ -26,7 +26,8 @@ export const createDeliverLicenseEmail: JobHandler = (deps) =>
     const { db, config, mailer } = deps;
     const delivery = await getLicenseDelivery(db, workspaceId, deliveryId);
     if (!delivery) return 'delivery gone';
-    if (delivery.status === 'sent' || delivery.status === 'skipped') return `already ${delivery.status}`;
+    if (delivery.status === 'sent' || delivery.status === 'skipped' || delivery.status === 'failed')
+      return `already ${delivery.status}`;
     const settings = await getWorkspaceSettings({ db, workspaceId, defaultResyncCron: config.RESYNC_CRON });
     if (!settings.deliverLicenses) {
       await markDeliverySkipped(db, delivery, 'delivery is off for the workspace (deliver_licenses)');

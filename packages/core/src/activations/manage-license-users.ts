@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { customers, licenseActivations, licenses, licenseUsers } from '../db/schema/index';
+import { customers, licenseActivations, licenses, licenseUsers, passwordSetTokens } from '../db/schema/index';
+import { recordUserInvitation } from '../deliveries/record-license-deliveries';
 import { InvalidInputError } from '../errors/invalid-input-error';
 import { recordActivity } from '../history/record-activity';
 import { enqueueSyncIntent } from '../outbox/enqueue-sync-intent';
@@ -66,7 +67,11 @@ export async function addLicenseUser(input: ManagerInput & { email: string; isMa
   const { license, manager } = await signInManager(input);
   const email = input.email.trim().toLowerCase();
   const added = await input.db.transaction(async (tx) => {
-    await tx.select({ id: licenses.id }).from(licenses).where(eq(licenses.id, license.id)).for('update');
+    const [locked] = await tx
+      .select({ orderId: licenses.orderId })
+      .from(licenses)
+      .where(eq(licenses.id, license.id))
+      .for('update');
     const [n] = await tx
       .select({ n: count() })
       .from(licenseUsers)
@@ -88,6 +93,15 @@ export async function addLicenseUser(input: ManagerInput & { email: string; isMa
       licenseId: license.id,
       email,
       isManager: input.isManager ?? false,
+    });
+    // The invitation is owed by the same commit, like the mails of new licenses.
+    await recordUserInvitation(tx, {
+      workspaceId: input.workspaceId,
+      customerId: license.customerId,
+      orderId: locked?.orderId ?? null,
+      licenseId: license.id,
+      email,
+      actor: `user:${manager}`,
     });
     await enqueueSyncIntent(tx, input.workspaceId, 'license', [license.id]);
     await recordActivity(tx, {
@@ -114,6 +128,10 @@ export async function removeLicenseUser(input: ManagerInput & { email: string })
       .where(and(eq(licenseUsers.licenseId, license.id), eq(licenseUsers.email, email)))
       .returning({ email: licenseUsers.email });
     if (gone.length === 0) return false;
+    // Their invitation links die with them (the link page checks too, for links issued in a race).
+    await tx
+      .delete(passwordSetTokens)
+      .where(and(eq(passwordSetTokens.licenseId, license.id), eq(passwordSetTokens.email, email)));
     await enqueueSyncIntent(tx, input.workspaceId, 'license', [license.id]);
     await recordActivity(tx, {
       workspaceId: input.workspaceId,

@@ -3,6 +3,7 @@ import { deliveryEnvVars } from './delivery-env-vars';
 import { hubspotCardEnvVars } from './hubspot-card-env-vars';
 import { licenseApiEnvVars } from './license-api-env-vars';
 import { resyncEnvVars } from './resync-env-vars';
+import { trustProxyVar } from './trust-proxy';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -49,6 +50,7 @@ export const envSchema = z.object({
     .default(3001)
     .describe('HTTP port of the worker: /healthz, /readyz, /metrics'),
   PUBLIC_URL: z.url().default('http://localhost:3000').describe('URL the api is reached at from outside'),
+  TRUST_PROXY: trustProxyVar,
   ALERT_WEBHOOK_URL: z
     .url()
     .optional()

@@ -59,7 +59,10 @@ export async function markDeliverySkipped(db: DbOrTx, delivery: LicenseDelivery,
   });
 }
 
-/** One failed attempt, kept on the row and in the history; `final` when no retry follows. */
+/**
+ * One failed attempt, kept on the row and in the history; `final` when no retry follows, and the
+ * row is then `failed` (not left `dispatched`, which would read as still on its way).
+ */
 export async function recordDeliveryFailure(
   db: DbOrTx,
   delivery: LicenseDelivery,
@@ -68,7 +71,11 @@ export async function recordDeliveryFailure(
 ): Promise<void> {
   await db
     .update(licenseDeliveries)
-    .set({ lastError: error, attempts: sql`${licenseDeliveries.attempts} + 1` })
+    .set({
+      lastError: error,
+      attempts: sql`${licenseDeliveries.attempts} + 1`,
+      ...(final && { status: 'failed' as const }),
+    })
     .where(eq(licenseDeliveries.id, delivery.id));
   await recordActivity(db, {
     workspaceId: delivery.workspaceId,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { passwordSetTokens } from '../db/schema/index';
+import { licenseUsers, passwordSetTokens } from '../db/schema/index';
 import { setLicenseUserPassword } from '../license-users/set-license-user-password';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -52,7 +52,18 @@ export interface PasswordSetTarget {
   expiresAt: Date;
 }
 
-/** The license user a token may set the password of: null once used, expired or unknown. */
+/** A token's user must still be on the license: removing a user kills their open links. */
+const userStillThere = (tx: DbOrTx, row: { licenseId: string; email: string }) =>
+  tx
+    .select({ email: licenseUsers.email })
+    .from(licenseUsers)
+    .where(and(eq(licenseUsers.licenseId, row.licenseId), eq(licenseUsers.email, row.email)))
+    .then((rows) => rows.length > 0);
+
+/**
+ * The license user a token may set the password of: null once used, expired or unknown, or
+ * when the user was removed from the license since.
+ */
 export async function findPasswordSetToken(
   db: DbOrTx,
   token: string,
@@ -68,15 +79,20 @@ export async function findPasswordSetToken(
         gt(passwordSetTokens.expiresAt, now),
       ),
     );
-  return row
-    ? { workspaceId: row.workspaceId, licenseId: row.licenseId, email: row.email, expiresAt: row.expiresAt }
-    : null;
+  if (!row || !(await userStillThere(db, row))) return null;
+  return {
+    workspaceId: row.workspaceId,
+    licenseId: row.licenseId,
+    email: row.email,
+    expiresAt: row.expiresAt,
+  };
 }
 
 /**
  * Sets the password a token is for and spends the token, in one transaction: the link works
  * once. A password the ledger refuses (too short) rolls back, so the link still works. Null when
- * the token is used, expired or unknown.
+ * the token is used, expired or unknown, or its user was removed from the license (the token is
+ * then spent).
  */
 export async function usePasswordSetToken(
   db: Db,
@@ -95,7 +111,7 @@ export async function usePasswordSetToken(
         ),
       )
       .returning();
-    if (!row) return null;
+    if (!row || !(await userStillThere(tx, row))) return null;
     await setLicenseUserPassword(tx, {
       workspaceId: row.workspaceId,
       licenseId: row.licenseId,

@@ -63,3 +63,39 @@ export async function recordLicenseDeliveries(
     .returning({ id: licenseDeliveries.id });
   return rows.map((r) => r.id);
 }
+
+/**
+ * Records the invitation of one license user added after the license was created (by its
+ * manager), in the caller's transaction: the mail goes to that user alone, with that license
+ * only. Nothing when the workspace turned delivery off. Returns the row ids.
+ */
+export async function recordUserInvitation(
+  tx: DbOrTx,
+  input: {
+    workspaceId: string;
+    customerId: string;
+    orderId: string | null;
+    licenseId: string;
+    email: string;
+    actor: string;
+  },
+): Promise<string[]> {
+  const [workspace] = await tx
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId));
+  if (workspace?.settings.deliverLicenses === false) return [];
+  const rows = await tx
+    .insert(licenseDeliveries)
+    .values({
+      workspaceId: input.workspaceId,
+      customerId: input.customerId,
+      orderId: input.orderId,
+      recipient: input.email,
+      licenseIds: [input.licenseId],
+      reason: 'user_added',
+      actor: input.actor,
+    })
+    .returning({ id: licenseDeliveries.id });
+  return rows.map((r) => r.id);
+}

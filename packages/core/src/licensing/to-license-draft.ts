@@ -77,17 +77,20 @@ export function toLicenseDraft(input: {
     maxActivations,
     floatingCloud,
     maxLicenseUsers: isUserProduct ? (request.maxLicenseUsers ?? policy?.maxLicenseUsers ?? 1) : null,
-    isLicenseManager: request.isLicenseManager,
+    // The reference makes the customer the manager of a user license by default
+    // (`is_license_manager` exists for license-key products, where it is not).
+    isLicenseManager: request.isLicenseManager || isUserProduct,
     consumptionResetAt: licenseType === 'consumption' ? request.startsAt : null,
     withKey: !isUserProduct,
     features: catalog.features
       .filter((f) => featureCodes.has(f.code))
       .map((f) => ({ code: f.code, maxConsumption: f.maxConsumption })),
     customFields: customFieldsOf(catalog, policy?.customFieldValues ?? {}, request.customFields),
-    users:
-      isUserProduct && request.assignCustomerAsUser
-        ? [{ email: input.customerEmail, isManager: request.isLicenseManager }]
-        : [],
+    // A manager signs in as a license user here (there is no separate customer portal login),
+    // so the buyer of a user license is always its first user, marked manager: their mail then
+    // carries the password link, and they add the other users. `assign_customer_as_user` is
+    // implied. Emails are stored lower-case, as sign-in looks them up.
+    users: isUserProduct ? [{ email: input.customerEmail.trim().toLowerCase(), isManager: true }] : [],
     ...(input.bundleSourceKey && { bundleSourceKey: input.bundleSourceKey }),
     ...input.refs,
     stripePriceId: priceId,

@@ -171,7 +171,8 @@ describe('planOrderDrafts', () => {
     expect(plan({ product: 'team' })[0]).toMatchObject({
       withKey: false,
       maxLicenseUsers: 3,
-      users: [{ email: 'ada@example.com', isManager: false }],
+      users: [{ email: 'ada@example.com', isManager: true }],
+      isLicenseManager: true,
     });
     expect(plan({ product: 'team', overrides: { maxLicenseUsers: 8 } })[0]!.maxLicenseUsers).toBe(8);
   });

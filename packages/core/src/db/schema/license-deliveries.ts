@@ -4,9 +4,13 @@ import { customers } from './customers';
 import { orders } from './orders';
 import { workspaces } from './workspaces';
 
-/** Why a delivery exists: licenses were created, or an operator asked for the mail again. */
-export type LicenseDeliveryReason = 'created' | 'resend';
-export type LicenseDeliveryStatus = 'pending' | 'dispatched' | 'sent' | 'skipped';
+/**
+ * Why a delivery exists: licenses were created, an operator asked for the mail again, or a
+ * license manager added a user (who is invited to set a password).
+ */
+export type LicenseDeliveryReason = 'created' | 'resend' | 'user_added';
+/** `failed`: the mail server refused it for good, or the retries ran out (a resend makes a new row). */
+export type LicenseDeliveryStatus = 'pending' | 'dispatched' | 'sent' | 'skipped' | 'failed';
 
 /**
  * One email to a customer with the keys of some of their licenses. Written in the transaction
