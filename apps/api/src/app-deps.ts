@@ -1,4 +1,4 @@
-import type { LastCheckBuffer } from '@licensync/core/activations';
+import type { LastCheckBuffer, LicenseRowCache } from '@licensync/core/activations';
 import type { Config } from '@licensync/core/config';
 import type { Db } from '@licensync/core/db';
 import type { InboxWriter } from '@licensync/core/inbox';
@@ -23,6 +23,8 @@ export interface AppDeps {
   inbox: InboxWriter;
   /** The license API's write-behind of checks (their last check), flushed on close. */
   lastChecks: LastCheckBuffer;
+  /** What checks read per key and machine, emptied by Postgres change notifications; none = no cache. */
+  licenseRowCache?: LicenseRowCache;
   /** The clock of the license API; a test may move it. Default: the system clock. */
   now?: () => Date;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */

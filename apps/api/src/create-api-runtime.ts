@@ -1,4 +1,8 @@
-import { createLastCheckBuffer } from '@licensync/core/activations';
+import {
+  createLastCheckBuffer,
+  createLicenseRowCache,
+  listenForLicenseChanges,
+} from '@licensync/core/activations';
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
 import { createInboxWriter } from '@licensync/core/inbox';
@@ -35,6 +39,13 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     syncResolutionS: config.LICENSE_CHECK_SYNC_RESOLUTION_S,
     onError: (err) => logger.warn({ err }, 'writing license last checks failed; kept for the next flush'),
   });
+  const licenseRowCache = createLicenseRowCache({ ttlMs: config.LICENSE_CHECK_CACHE_MS });
+  const licenseChanges = listenForLicenseChanges({
+    pool: dbHandle.pool,
+    cache: licenseRowCache,
+    onError: (err) => logger.warn({ err }, 'license change notifications lost; checks uncached until back'),
+  });
+  await licenseChanges.ready;
   const app = createApp({
     config,
     db: dbHandle.db,
@@ -46,13 +57,14 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     secrets: createSecretBoxFromConfig(config),
     inbox,
     lastChecks,
+    licenseRowCache,
     defaultWorkspaceId: workspace.id,
   });
   const server = createLimitedServer(app, config);
   const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
     async (err: unknown) => {
       // Nothing else may keep the process alive once start-up has failed.
-      await Promise.allSettled([closeQueues(queues), redis.quit(), dbHandle.close()]);
+      await Promise.allSettled([licenseChanges.close(), closeQueues(queues), redis.quit(), dbHandle.close()]);
       throw err;
     },
   );
@@ -70,6 +82,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
         () => inbox.drain(),
         // Checks answered but not yet written: write them while Postgres is still open.
         () => lastChecks.close(),
+        () => licenseChanges.close(),
         () => closeQueues(queues),
         () => redis.quit(),
         () => dbHandle.close(),

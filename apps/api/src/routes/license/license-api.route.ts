@@ -106,6 +106,7 @@ export function licenseApiRoute(deps: AppDeps & { lastChecks: LastCheckBuffer; n
         const { activationId, license } = await checkLicense({
           ...base(b, t, now),
           lastChecks: deps.lastChecks,
+          ...(deps.licenseRowCache ? { rowCache: deps.licenseRowCache } : {}),
         });
         return { activation: { id: activationId, hardware_id: b.hardware_id }, license };
       },

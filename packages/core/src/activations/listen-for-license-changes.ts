@@ -1,0 +1,63 @@
+import type pg from 'pg';
+import type { LicenseRowCache } from './license-row-cache';
+
+/** The channel the migration's triggers notify, with '<workspace id>:<license id | *>'. */
+export const LICENSE_CHANGES_CHANNEL = 'licensync_license_changes';
+
+/**
+ * Holds one pool connection in LISTEN and empties `cache` of what changed, as each write commits.
+ * Caching starts only once LISTEN is in place and stops (cache emptied) whenever the connection
+ * is lost, until it is back: a missed notification must not leave a stale answer behind.
+ */
+export function listenForLicenseChanges(opts: {
+  pool: pg.Pool;
+  cache: LicenseRowCache;
+  onError: (err: unknown) => void;
+  retryMs?: number;
+}): { ready: Promise<void>; close(): Promise<void> } {
+  const { pool, cache } = opts;
+  let client: pg.PoolClient | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const onNotification = (msg: pg.Notification) => {
+    if (msg.channel !== LICENSE_CHANGES_CHANNEL || !msg.payload) return;
+    const at = msg.payload.indexOf(':');
+    if (at > 0) cache.invalidate(msg.payload.slice(0, at), msg.payload.slice(at + 1));
+  };
+  const lost = (err: unknown) => {
+    cache.setEnabled(false);
+    const c = client;
+    client = null;
+    if (c) {
+      c.removeListener('notification', onNotification);
+      c.release(err instanceof Error ? err : true);
+    }
+    if (closed) return;
+    opts.onError(err);
+    timer = setTimeout(() => void connect().catch(lost), opts.retryMs ?? 1000);
+  };
+  const connect = async () => {
+    const c = await pool.connect();
+    if (closed) return c.release();
+    client = c;
+    c.on('notification', onNotification);
+    c.once('error', lost);
+    await c.query(`LISTEN ${LICENSE_CHANGES_CHANNEL}`);
+    cache.setEnabled(true);
+  };
+  const ready = connect().catch(lost);
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      cache.setEnabled(false);
+      const c = client;
+      client = null;
+      if (!c) return;
+      c.removeListener('notification', onNotification);
+      await c.query(`UNLISTEN ${LICENSE_CHANGES_CHANNEL}`).catch(() => undefined);
+      c.release();
+    },
+  };
+}
