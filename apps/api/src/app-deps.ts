@@ -13,6 +13,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   redis: RedisConnection;
+  /** The license API's rate-limit counts, auto-pipelined (one write per tick); default `redis`. */
+  licenseRateRedis?: RedisConnection;
   queues: Queues;
   logger: Logger;
   metrics: Metrics;
@@ -25,6 +27,8 @@ export interface AppDeps {
   lastChecks: LastCheckBuffer;
   /** What checks read per key and machine, emptied by Postgres change notifications; none = no cache. */
   licenseRowCache?: LicenseRowCache;
+  /** Waits until the changes committed so far have reached `licenseRowCache`. */
+  licenseChangeFence?: () => Promise<void>;
   /** The clock of the license API; a test may move it. Default: the system clock. */
   now?: () => Date;
   /** The workspace that unscoped routes (e.g. `/webhooks/stripe`) belong to. */

@@ -23,6 +23,10 @@ export async function createApiRuntime(config: Config, logger: Logger) {
   const dbHandle = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES);
   const queues = createQueues(redis, config.QUEUE_PREFIX);
+  // Its own connection: every license call counts here, and auto-pipelining is for this alone.
+  const licenseRateRedis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES, {
+    autoPipelining: true,
+  });
   const metrics = createMetrics({ defaults: true });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const workspace = await ensureDefaultWorkspace(dbHandle.db);
@@ -50,6 +54,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     config,
     db: dbHandle.db,
     redis,
+    licenseRateRedis,
     queues,
     logger,
     metrics,
@@ -58,13 +63,20 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     inbox,
     lastChecks,
     licenseRowCache,
+    licenseChangeFence: () => licenseChanges.fence(),
     defaultWorkspaceId: workspace.id,
   });
   const server = createLimitedServer(app, config);
   const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
     async (err: unknown) => {
       // Nothing else may keep the process alive once start-up has failed.
-      await Promise.allSettled([licenseChanges.close(), closeQueues(queues), redis.quit(), dbHandle.close()]);
+      await Promise.allSettled([
+        licenseChanges.close(),
+        closeQueues(queues),
+        redis.quit(),
+        licenseRateRedis.quit(),
+        dbHandle.close(),
+      ]);
       throw err;
     },
   );
@@ -85,6 +97,7 @@ export async function createApiRuntime(config: Config, logger: Logger) {
         () => licenseChanges.close(),
         () => closeQueues(queues),
         () => redis.quit(),
+        () => licenseRateRedis.quit(),
         () => dbHandle.close(),
       ];
       await closeInOrder(steps, logger);

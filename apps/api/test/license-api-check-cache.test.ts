@@ -79,6 +79,14 @@ it('refuses a disabled license on the very next check, and takes it back once en
   expect(back.body.license.max_activations).toBe(7);
 });
 
+it('hears of a write by another process (the worker) through Postgres alone', async () => {
+  expect((await check()).body.license.max_activations).toBe(7);
+  // Not through this api's routes: only the trigger's notification can tell the cache.
+  await stack.api.db.update(schema.licenses).set({ maxActivations: 8 }).where(eq(schema.licenses.id, id));
+  // Delivered asynchronously, a moment after commit; the cache would keep the old row a minute.
+  await expect.poll(async () => (await check()).body.license.max_activations, { timeout: 2000 }).toBe(8);
+});
+
 it('shows a new feature, an edited term and a deactivation on the next check', async () => {
   expect((await check()).body.license.features).toEqual([]);
   expect((await stack.call('POST', `/licenses/${id}/features`, { code: 'export' })).status).toBe(201);

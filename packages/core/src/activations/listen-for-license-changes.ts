@@ -4,6 +4,17 @@ import type { LicenseRowCache } from './license-row-cache';
 /** The channel the migration's triggers notify, with '<workspace id>:<license id | *>'. */
 export const LICENSE_CHANGES_CHANNEL = 'licensync_license_changes';
 
+export interface LicenseChanges {
+  /** Resolves once LISTEN is in place (or failed, and is being retried). */
+  ready: Promise<void>;
+  /**
+   * Resolves once every change committed before the call has reached the cache: Postgres
+   * delivers a listener's notifications before the answer to its next query.
+   */
+  fence(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Holds one pool connection in LISTEN and empties `cache` of what changed, as each write commits.
  * Caching starts only once LISTEN is in place and stops (cache emptied) whenever the connection
@@ -14,11 +25,12 @@ export function listenForLicenseChanges(opts: {
   cache: LicenseRowCache;
   onError: (err: unknown) => void;
   retryMs?: number;
-}): { ready: Promise<void>; close(): Promise<void> } {
+}): LicenseChanges {
   const { pool, cache } = opts;
   let client: pg.PoolClient | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  let fences: Promise<void> = Promise.resolve();
   const onNotification = (msg: pg.Notification) => {
     if (msg.channel !== LICENSE_CHANGES_CHANNEL || !msg.payload) return;
     const at = msg.payload.indexOf(':');
@@ -48,6 +60,19 @@ export function listenForLicenseChanges(opts: {
   const ready = connect().catch(lost);
   return {
     ready,
+    fence() {
+      // One query at a time on the connection (pg queues them, but warns): each fence runs after
+      // the ones before it, so it still starts after its caller's write committed. Without the
+      // connection the cache is off, so there is nothing to wait for.
+      const next = fences
+        .then(() => client?.query('select 1'))
+        .then(
+          () => undefined,
+          () => undefined,
+        );
+      fences = next;
+      return next;
+    },
     async close() {
       closed = true;
       clearTimeout(timer);
