@@ -87,6 +87,29 @@ it('hears of a write by another process (the worker) through Postgres alone', as
   await expect.poll(async () => (await check()).body.license.max_activations, { timeout: 2000 }).toBe(8);
 });
 
+it('stops caching while the LISTEN connection is lost, and caches again once it is back', async () => {
+  expect((await check()).body.license.max_activations).toBe(8);
+  const killed = await stack.api.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
+    where datname = current_database() and query in ('LISTEN licensync_license_changes', 'select 1')`);
+  expect(killed.rows).toHaveLength(1);
+  // Unannounced writes show at once: nothing is cached without the notifications.
+  await silently({ maxActivations: 11 });
+  await expect.poll(async () => (await check()).body.license.max_activations, { timeout: 2000 }).toBe(11);
+  // Reconnected (after about a second), the cache serves again.
+  await expect
+    .poll(
+      async () => {
+        await check();
+        await silently({ maxActivations: 12 });
+        const answer = (await check()).body.license.max_activations;
+        await silently({ maxActivations: 11 });
+        return answer;
+      },
+      { timeout: 5000, interval: 300 },
+    )
+    .toBe(11);
+});
+
 it('shows a new feature, an edited term and a deactivation on the next check', async () => {
   expect((await check()).body.license.features).toEqual([]);
   expect((await stack.call('POST', `/licenses/${id}/features`, { code: 'export' })).status).toBe(201);

@@ -53,7 +53,9 @@ export function listenForLicenseChanges(opts: {
     if (closed) return c.release();
     client = c;
     c.on('notification', onNotification);
-    c.once('error', lost);
+    // Once this client is lost, later events of it are nobody's business (but must not throw).
+    c.on('error', (err) => client === c && lost(err));
+    c.on('end', () => client === c && lost(new Error('the LISTEN connection ended')));
     await c.query(`LISTEN ${LICENSE_CHANGES_CHANNEL}`);
     cache.setEnabled(true);
   };
