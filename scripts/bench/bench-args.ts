@@ -6,7 +6,7 @@ export const SECTIONS: Section[] = ['ingress', 'e2e', 'growth', 'hubspot', 'lice
 export interface BenchArgs {
   quick: boolean;
   sections: Section[];
-  /** Directory for a CPU profile of the licensync api during the ingress section. */
+  /** Directory for a CPU profile of the licensync api during the ingress and license sections. */
   profileDir?: string;
 }
 

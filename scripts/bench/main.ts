@@ -127,6 +127,7 @@ try {
       warmUpS: args.quick ? 1 : 2,
       connections: 20,
       fixedRate: 1000,
+      profileDir: args.profileDir,
       log,
     });
   }

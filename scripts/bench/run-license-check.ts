@@ -49,6 +49,8 @@ export async function runLicenseCheck(opts: {
   warmUpS: number;
   connections: number;
   fixedRate: number;
+  /** Write a V8 CPU profile of the api here (`--cpu-prof`), read with summarize-profile.ts. */
+  profileDir?: string;
   log(line: string): void;
 }): Promise<LicenseCheckFigures> {
   const queuePrefix = `benchlic${randomBytes(3).toString('hex')}`;
@@ -56,7 +58,12 @@ export async function runLicenseCheck(opts: {
   const [api, bare] = await Promise.all([
     startChild({
       name: 'licensync api',
-      args: ['--import', 'tsx', path.join(opts.root, 'apps/api/src/main.ts')],
+      args: [
+        ...(opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : []),
+        '--import',
+        'tsx',
+        path.join(opts.root, 'apps/api/src/main.ts'),
+      ],
       env: {
         DATABASE_URL: opts.databaseUrl,
         REDIS_URL: opts.redisUrl,

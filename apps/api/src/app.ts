@@ -6,6 +6,7 @@ import { hubspotCardsRoute } from './hubspot/cards/cards.route';
 import { hubspotWebhooksRoute } from './hubspot/webhooks/hubspot-webhooks.route';
 import { workflowActionRoute } from './hubspot/workflow/workflow-action.route';
 import { errorHandler } from './middleware/error-handler';
+import { createLocalWrites } from './middleware/local-writes';
 import { requestLogger } from './middleware/request-logger';
 import { openapiRoute } from './openapi/openapi.route';
 import { adminRoute } from './routes/admin/admin.route';
@@ -26,12 +27,14 @@ export function createApp(deps: AppDeps): Express {
   // request log) only for the proxies TRUST_PROXY names; by default the header is ignored.
   app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(requestLogger(deps.logger));
+  const localWrites = createLocalWrites();
+  app.use(localWrites.middleware);
   app.use(healthRoute(deps));
   app.use(stripeWebhookRoute(deps));
   app.use('/console', consoleRoute(deps));
   app.use(legacyLinksRoute());
   app.use(workflowActionRoute(deps));
-  app.use(licenseApiRoute(deps));
+  app.use(licenseApiRoute({ ...deps, localWrites }));
   // Before the admin router: the document is the one admin path readable without the token.
   app.use('/api/v1', openapiRoute());
   app.use(hubspotOauthRoute(deps));

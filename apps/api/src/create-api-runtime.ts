@@ -1,4 +1,8 @@
-import { createLastCheckBuffer } from '@licensync/core/activations';
+import {
+  createLastCheckBuffer,
+  createLicenseRowCache,
+  listenForLicenseChanges,
+} from '@licensync/core/activations';
 import type { Config } from '@licensync/core/config';
 import { createDb } from '@licensync/core/db';
 import { createInboxWriter } from '@licensync/core/inbox';
@@ -19,6 +23,10 @@ export async function createApiRuntime(config: Config, logger: Logger) {
   const dbHandle = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES);
   const queues = createQueues(redis, config.QUEUE_PREFIX);
+  // Its own connection: every license call counts here, and auto-pipelining is for this alone.
+  const licenseRateRedis = createRedis(config.REDIS_URL, 'producer', config.REDIS_CLUSTER_NODES, {
+    autoPipelining: true,
+  });
   const metrics = createMetrics({ defaults: true });
   const stripe = createStripeClient({ apiKey: config.STRIPE_API_KEY, apiBase: config.STRIPE_API_BASE });
   const workspace = await ensureDefaultWorkspace(dbHandle.db);
@@ -35,10 +43,18 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     syncResolutionS: config.LICENSE_CHECK_SYNC_RESOLUTION_S,
     onError: (err) => logger.warn({ err }, 'writing license last checks failed; kept for the next flush'),
   });
+  const licenseRowCache = createLicenseRowCache({ ttlMs: config.LICENSE_CHECK_CACHE_MS });
+  const licenseChanges = listenForLicenseChanges({
+    pool: dbHandle.pool,
+    cache: licenseRowCache,
+    onError: (err) => logger.warn({ err }, 'license change notifications lost; checks uncached until back'),
+  });
+  await licenseChanges.ready;
   const app = createApp({
     config,
     db: dbHandle.db,
     redis,
+    licenseRateRedis,
     queues,
     logger,
     metrics,
@@ -46,13 +62,21 @@ export async function createApiRuntime(config: Config, logger: Logger) {
     secrets: createSecretBoxFromConfig(config),
     inbox,
     lastChecks,
+    licenseRowCache,
+    licenseChangeFence: () => licenseChanges.fence(),
     defaultWorkspaceId: workspace.id,
   });
   const server = createLimitedServer(app, config);
   const { port } = await listen(server, { host: config.HOST, port: config.PORT, variable: 'PORT' }).catch(
     async (err: unknown) => {
       // Nothing else may keep the process alive once start-up has failed.
-      await Promise.allSettled([closeQueues(queues), redis.quit(), dbHandle.close()]);
+      await Promise.allSettled([
+        licenseChanges.close(),
+        closeQueues(queues),
+        redis.quit(),
+        licenseRateRedis.quit(),
+        dbHandle.close(),
+      ]);
       throw err;
     },
   );
@@ -70,8 +94,10 @@ export async function createApiRuntime(config: Config, logger: Logger) {
         () => inbox.drain(),
         // Checks answered but not yet written: write them while Postgres is still open.
         () => lastChecks.close(),
+        () => licenseChanges.close(),
         () => closeQueues(queues),
         () => redis.quit(),
+        () => licenseRateRedis.quit(),
         () => dbHandle.close(),
       ];
       await closeInOrder(steps, logger);

@@ -3,6 +3,8 @@ import { decideLicenseUse } from './decide-license-use';
 import type { LastCheckBuffer } from './last-check-buffer';
 import type { AppFacts, LicenseApiInput } from './license-api-input';
 import { LicenseRefusedError, refuse } from './license-refusal';
+import { type LicenseRowCache, licenseRowCacheKey } from './license-row-cache';
+import type { LicenseRow } from './read-license-state';
 import { resolveLicense } from './resolve-license';
 import { type LicenseState, toLicenseState } from './to-license-state';
 
@@ -12,10 +14,9 @@ import { type LicenseState, toLicenseState } from './to-license-state';
  * is refused with its reason, and the state comes along so the app can show it.
  */
 export async function checkLicense(
-  input: LicenseApiInput & AppFacts & { lastChecks: LastCheckBuffer },
+  input: LicenseApiInput & AppFacts & { lastChecks: LastCheckBuffer; rowCache?: LicenseRowCache },
 ): Promise<{ activationId: string; license: LicenseState }> {
-  const resolved = await resolveLicense(input.db, { ...input, productId: input.product.id });
-  const { row } = resolved;
+  const row = await readCheckedRow(input);
   if (!row.activationId) {
     return refuse('not_activated', 'this machine has no activation of the license; activate it first');
   }
@@ -30,4 +31,30 @@ export async function checkLicense(
   });
   if (refusal) throw new LicenseRefusedError(refusal, license);
   return { activationId: row.activationId, license };
+}
+
+/**
+ * The row a check decides on: from `rowCache` for a key already checked on this machine, else
+ * read. Only rows of an activated machine are cached; a user sign-in is never (its scrypt is the
+ * point), nor a refused key (a new license must be found at once).
+ */
+async function readCheckedRow(
+  input: LicenseApiInput & AppFacts & { rowCache?: LicenseRowCache },
+): Promise<LicenseRow> {
+  const { rowCache: cache, credentials } = input;
+  const resolve = async () => (await resolveLicense(input.db, { ...input, productId: input.product.id })).row;
+  if (!cache || !('licenseKey' in credentials)) return resolve();
+  const key = licenseRowCacheKey(
+    input.workspaceId,
+    credentials.licenseKey,
+    input.hardwareId,
+    input.appVersion ?? '',
+  );
+  const nowMs = input.now.getTime();
+  const hit = cache.get(key, nowMs);
+  if (hit && hit.license.productId === input.product.id) return hit;
+  const token = cache.begin();
+  const row = await resolve();
+  if (row.activationId) cache.set(key, row, nowMs, token);
+  return row;
 }

@@ -28,6 +28,15 @@ export const licenseApiEnvVars = {
     .min(10)
     .default(1000)
     .describe('How often the checks buffered by /license/v1/check are written (their last check), in ms'),
+  LICENSE_CHECK_CACHE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(5000)
+    .describe(
+      'How long /license/v1/check reuses what it read for a key and machine, in ms (0 = off); any write to the license, its activations, policy or product ends it at once, and a license with floating seats in use is reread after 1 s',
+    ),
   LICENSE_CHECK_SYNC_RESOLUTION_S: z.coerce
     .number()
     .int()

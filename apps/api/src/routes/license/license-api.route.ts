@@ -16,6 +16,7 @@ import {
 import { createProductKeyring } from '@licensync/core/license-signing';
 import express, { type ErrorRequestHandler, Router } from 'express';
 import type { AppDeps } from '../../app-deps';
+import type { LocalWrites } from '../../middleware/local-writes';
 import {
   addUserRequestSchema,
   consumptionRequestSchema,
@@ -45,12 +46,14 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
 };
 
 /** The public license API under `/license/v1`: what the vendor's app calls. */
-export function licenseApiRoute(deps: AppDeps & { lastChecks: LastCheckBuffer; now?: () => Date }): Router {
+export function licenseApiRoute(
+  deps: AppDeps & { lastChecks: LastCheckBuffer; now?: () => Date; localWrites?: LocalWrites },
+): Router {
   const keyring = createProductKeyring({ db: deps.db, secrets: deps.secrets });
   const ep: EndpointDeps = {
     resolveProduct: createLicenseProductResolver(deps.db),
     keyring,
-    limits: createLicenseRateLimits(deps),
+    limits: createLicenseRateLimits({ config: deps.config, redis: deps.licenseRateRedis ?? deps.redis }),
     now: deps.now ?? (() => new Date()),
   };
   const base = (
@@ -103,9 +106,12 @@ export function licenseApiRoute(deps: AppDeps & { lastChecks: LastCheckBuffer; n
       ep,
       licenseRequestSchema,
       async (b, t, now) => {
+        // Right after a write here, let its change notification land before trusting the cache.
+        if (deps.licenseChangeFence && deps.localWrites?.recent()) await deps.licenseChangeFence();
         const { activationId, license } = await checkLicense({
           ...base(b, t, now),
           lastChecks: deps.lastChecks,
+          ...(deps.licenseRowCache ? { rowCache: deps.licenseRowCache } : {}),
         });
         return { activation: { id: activationId, hardware_id: b.hardware_id }, license };
       },
