@@ -81,7 +81,7 @@ it('logs each request once with its path but not its query string, and answers i
   const request = lines.filter((l) => l.msg === 'request completed');
   expect(request).toEqual([
     expect.objectContaining({
-      req: { id: 'req-42', method: 'GET', path: '/api/v1/history' },
+      req: { id: 'req-42', method: 'GET', path: '/api/v1/history', ip: '127.0.0.1' },
       res: { status: 200 },
     }),
   ]);

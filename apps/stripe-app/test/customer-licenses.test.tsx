@@ -81,16 +81,16 @@ describe('the customer view', () => {
   });
 
   it('a customer licensync does not know yet: the backend’s 422 lands on the email field, then an email creates it', async () => {
-    const { wrapper, update } = renderCustomer('cus_brand_new');
+    // A customer of the Stripe account that licensync has never seen (no email in the ledger yet).
+    const brandNew = backend.stripe.sim.createCustomer({}).customer.id;
+    const { wrapper, update } = renderCustomer(brandNew);
     await settle(update, () => wrapper.text.includes('No licenses for this customer yet.'));
     await openCreate(wrapper, update);
     pressInProp(wrapper, createPanel(wrapper).prop('primaryAction'), 'Button', 'Create');
     await settle(update, () =>
       Boolean(createPanel(wrapper).find(TextField, { label: 'Email' })!.prop('error')),
     );
-    expect(createPanel(wrapper).find(TextField, { label: 'Email' })!.prop('error')).toContain(
-      'cus_brand_new',
-    );
+    expect(createPanel(wrapper).find(TextField, { label: 'Email' })!.prop('error')).toContain(brandNew);
     expect(createPanel(wrapper).find(Banner)!.prop('title')).toBe('The license was not created');
 
     createPanel(wrapper)
@@ -102,7 +102,7 @@ describe('the customer view', () => {
     const [customer] = await backend.api.db
       .select()
       .from(schema.customers)
-      .where(eq(schema.customers.stripeCustomerId, 'cus_brand_new'));
+      .where(eq(schema.customers.stripeCustomerId, brandNew));
     expect(customer).toMatchObject({ email: 'first@example.com' });
   });
 });

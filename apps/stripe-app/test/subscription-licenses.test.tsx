@@ -115,7 +115,9 @@ describe('the subscription view', () => {
       expect.arrayContaining(['Subscription', 'Payment', 'Invoice', 'Checkout', 'export', 'seat_region']),
     );
     expect(panel.find(PropertyListItem, { label: 'seat_region' })!.prop('value')).toBe('eu');
-    expect(panel.find(Link)!.prop('href')).toBe(`http://localhost:3000/console/licenses/${first}`);
+    expect(panel.find(Link)!.prop('href')).toBe(
+      `http://localhost:3000/console/licenses/${first}?workspace=default`,
+    );
     panel.trigger('setShown', false);
     await update();
     expect(wrapper.find(FocusView)!.prop('shown')).toBe(false);

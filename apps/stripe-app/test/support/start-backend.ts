@@ -1,6 +1,7 @@
 import { createApiRuntime } from '@licensync/api';
 import { saveStripeConnection } from '@licensync/core/connections';
 import * as schema from '@licensync/core/schema';
+import { createFakeStripe, type FakeStripe } from '@licensync/fakes/stripe';
 import { type ApiStack, seedExampleCatalog, startApi } from '@licensync/test-env';
 import type { ExtensionContextValue } from '@stripe/ui-extension-sdk/context';
 import { getMockContextProps } from '@stripe/ui-extension-sdk/testing';
@@ -12,16 +13,22 @@ export const ACCOUNT = 'acct_views';
 export const USER = 'usr_support_1';
 
 export type Backend = ApiStack<Awaited<ReturnType<typeof createApiRuntime>>> & {
+  /** The workspace's Stripe account: the backend asks it about customers the ledger does not know. */
+  stripe: FakeStripe;
   /** Inserts a license of the `pro` product for the customer `cus_views`. */
   addLicense(values: Partial<typeof schema.licenses.$inferInsert> & { sourceKey: string }): Promise<string>;
 };
 
 /**
  * The real api on an isolated database, its default workspace connected to Stripe account
- * `acct_views` in test mode, with the example catalog and a customer `cus_views`.
+ * `acct_views` in test mode (a fake Stripe), with the example catalog and a customer `cus_views`.
  */
 export async function startBackend(): Promise<Backend> {
-  const stack = await startApi(createApiRuntime, { STRIPE_APP_SECRET: APP_SECRET });
+  const stripe = await createFakeStripe();
+  const stack = await startApi(createApiRuntime, {
+    STRIPE_APP_SECRET: APP_SECRET,
+    STRIPE_API_BASE: stripe.url,
+  });
   const { db, workspaceId } = stack.api;
   await seedExampleCatalog(db, workspaceId);
   await saveStripeConnection(db, workspaceId, { accountId: ACCOUNT, livemode: false });
@@ -35,6 +42,11 @@ export async function startBackend(): Promise<Backend> {
     .where(and(eq(schema.products.workspaceId, workspaceId), eq(schema.products.shortCode, 'pro')));
   return {
     ...stack,
+    stripe,
+    async close() {
+      await stack.close();
+      await stripe.close();
+    },
     async addLicense(values) {
       const [row] = await db
         .insert(schema.licenses)
