@@ -82,26 +82,44 @@ export async function writeRecordLink(
 ): Promise<void> {
   const { workspaceId, type, objectId, customerId } = input;
   await db.delete(externalLinks).where(linkOf(workspaceId, type, objectId));
+  await replaceCustomerRow(db, { workspaceId, entityKind: LINK_ENTITY, customerId, type, objectId });
+}
+
+/**
+ * Makes `objectId` the one row of `entityKind` (a link or a disconnect's marker) that the customer
+ * has for this record type, replacing the one it had.
+ */
+async function replaceCustomerRow(
+  db: DbOrTx,
+  row: {
+    workspaceId: string;
+    entityKind: string;
+    customerId: string;
+    type: HubspotRecordType;
+    objectId: string;
+  },
+): Promise<void> {
+  const externalType = HUBSPOT_RECORD_TYPE_ID[row.type];
   await db
     .delete(externalLinks)
     .where(
       and(
-        eq(externalLinks.workspaceId, workspaceId),
+        eq(externalLinks.workspaceId, row.workspaceId),
         eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, LINK_ENTITY),
-        eq(externalLinks.entityId, customerId),
-        eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
+        eq(externalLinks.entityKind, row.entityKind),
+        eq(externalLinks.entityId, row.customerId),
+        eq(externalLinks.externalType, externalType),
       ),
     );
   await db
     .insert(externalLinks)
     .values({
-      workspaceId,
-      entityKind: LINK_ENTITY,
-      entityId: customerId,
+      workspaceId: row.workspaceId,
+      entityKind: row.entityKind,
+      entityId: row.customerId,
       provider: 'hubspot',
-      externalType: HUBSPOT_RECORD_TYPE_ID[type],
-      externalId: objectId,
+      externalType,
+      externalId: row.objectId,
     })
     .onConflictDoNothing();
 }
@@ -121,11 +139,7 @@ export async function deleteRecordLink(
   type: HubspotRecordType,
   objectId: string,
 ): Promise<boolean> {
-  const removed = await db
-    .delete(externalLinks)
-    .where(and(linkOf(workspaceId, type, objectId), eq(externalLinks.entityKind, LINK_ENTITY)))
-    .returning();
-  return removed.length > 0;
+  return (await removeRecordLink(db, workspaceId, type, objectId)) !== undefined;
 }
 
 /**
@@ -139,34 +153,23 @@ export async function detachRecordLink(
   type: HubspotRecordType,
   objectId: string,
 ): Promise<boolean> {
+  const customerId = await removeRecordLink(db, workspaceId, type, objectId);
+  if (!customerId) return false;
+  // One marker per customer and type: the latest disconnect is the one remembered.
+  await replaceCustomerRow(db, { workspaceId, entityKind: DETACHED_ENTITY, customerId, type, objectId });
+  return true;
+}
+
+/** Deletes the record's link (never a marker); returns the customer it linked, if any. */
+async function removeRecordLink(
+  db: DbOrTx,
+  workspaceId: string,
+  type: HubspotRecordType,
+  objectId: string,
+): Promise<string | undefined> {
   const removed = await db
     .delete(externalLinks)
     .where(and(linkOf(workspaceId, type, objectId), eq(externalLinks.entityKind, LINK_ENTITY)))
     .returning({ customerId: externalLinks.entityId });
-  const customerId = removed[0]?.customerId;
-  if (!customerId) return false;
-  // One marker per customer and type: the latest disconnect is the one remembered.
-  await db
-    .delete(externalLinks)
-    .where(
-      and(
-        eq(externalLinks.workspaceId, workspaceId),
-        eq(externalLinks.provider, 'hubspot'),
-        eq(externalLinks.entityKind, DETACHED_ENTITY),
-        eq(externalLinks.entityId, customerId),
-        eq(externalLinks.externalType, HUBSPOT_RECORD_TYPE_ID[type]),
-      ),
-    );
-  await db
-    .insert(externalLinks)
-    .values({
-      workspaceId,
-      entityKind: DETACHED_ENTITY,
-      entityId: customerId,
-      provider: 'hubspot',
-      externalType: HUBSPOT_RECORD_TYPE_ID[type],
-      externalId: objectId,
-    })
-    .onConflictDoNothing();
-  return true;
+  return removed[0]?.customerId;
 }
